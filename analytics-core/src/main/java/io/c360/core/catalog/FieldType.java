@@ -1,0 +1,27 @@
+package io.c360.core.catalog;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+/** The value types of the source contract and of the lake's tables. */
+public enum FieldType {
+  STRING(DataTypes.StringType),
+  INT(DataTypes.IntegerType),
+  LONG(DataTypes.LongType),
+  DOUBLE(DataTypes.DoubleType),
+  /** Money: two decimals, up to 16 integer digits. */
+  AMOUNT(DataTypes.createDecimalType(18, 2)),
+  BOOLEAN(DataTypes.BooleanType),
+  DATE(DataTypes.DateType),
+  TIMESTAMP(DataTypes.TimestampType);
+
+  private final DataType sparkType;
+
+  FieldType(DataType sparkType) {
+    this.sparkType = sparkType;
+  }
+
+  public DataType sparkType() {
+    return sparkType;
+  }
+}

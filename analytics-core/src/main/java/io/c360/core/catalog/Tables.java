@@ -1,0 +1,113 @@
+package io.c360.core.catalog;
+
+import static io.c360.core.catalog.Column.of;
+import static io.c360.core.catalog.Column.required;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The catalog: every table of the lake is declared here and nowhere else. */
+public final class Tables {
+
+  /** Columns every bronze table carries besides the contract's. */
+  public static final String BATCH_ID = "_batch_id";
+  public static final String INGESTED_AT = "_ingested_at";
+  public static final String SOURCE_FILE = "_source_file";
+
+  public static final TableDef QUARANTINE = new TableDef("quarantine", Layer.BRONZE,
+      "Rows rejected by ingest, with the reason; input rows = bronze rows + quarantined rows per source and batch",
+      List.of(
+          required("source", FieldType.STRING, "Source the row came from, e.g. orders"),
+          required(BATCH_ID, FieldType.STRING, "Ingest batch (fingerprint of the source files)"),
+          required(INGESTED_AT, FieldType.TIMESTAMP, "When the batch was ingested"),
+          of(SOURCE_FILE, FieldType.STRING, "File the row was read from"),
+          required("reason_code", FieldType.STRING,
+              "Why the row was rejected: MALFORMED_ROW, MISSING_KEY, BAD_NUMBER, BAD_TIMESTAMP, BAD_DATE, BAD_BOOLEAN, "
+                  + "BAD_VALUE, NEGATIVE_VALUE, UNKNOWN_CURRENCY, FUTURE_TIMESTAMP, TOO_OLD, BAD_ENCODING, "
+                  + "OVERLONG_FIELD, DUPLICATE_KEY"),
+          of("column_name", FieldType.STRING, "Column that failed the check, if one did"),
+          of("record_key", FieldType.STRING, "Key of the row (e.g. the order id) when it could be read"),
+          of("raw_record", FieldType.STRING, "The row as read, as JSON of the raw text values (may hold personal data)")),
+      List.of(), List.of("source"));
+
+  public static final TableDef DQ_RESULTS = new TableDef("dq_results", Layer.OPS,
+      "Data-quality check results, appended per run", List.of(
+          required("run_id", FieldType.STRING, "Run that evaluated the check"),
+          required("as_of", FieldType.DATE, "As-of date of the run"),
+          required("table_name", FieldType.STRING, "Table checked"),
+          required("check_name", FieldType.STRING, "Check, e.g. completeness(order_ts)"),
+          required("level", FieldType.STRING, "error or warning"),
+          required("status", FieldType.STRING, "pass or fail"),
+          of("observed", FieldType.DOUBLE, "Observed value"),
+          of("threshold", FieldType.DOUBLE, "Threshold the value was compared with"),
+          of("detail", FieldType.STRING, "What the check compares"),
+          required("checked_at", FieldType.TIMESTAMP, "When the check ran")),
+      List.of("run_id", "table_name", "check_name"), List.of());
+
+  public static final TableDef JOB_RUNS = new TableDef("job_runs", Layer.OPS,
+      "Every job run: one row per run, written at start (running) and updated at the end", List.of(
+          required("run_id", FieldType.STRING, "Unique run id"),
+          required("job", FieldType.STRING, "Job name, e.g. ingest"),
+          required("as_of", FieldType.DATE, "As-of date the job ran for"),
+          required("started_at", FieldType.TIMESTAMP, "Start time"),
+          of("ended_at", FieldType.TIMESTAMP, "End time; empty while running or after a crash"),
+          required("status", FieldType.STRING, "running, succeeded, failed or gate_failed"),
+          of("rows_in", FieldType.LONG, "Rows read"),
+          of("rows_out", FieldType.LONG, "Rows written"),
+          of("message", FieldType.STRING, "Error or summary message")),
+      List.of("run_id"), List.of());
+
+  public static final TableDef INGEST_BATCHES = new TableDef("ingest_batches", Layer.OPS,
+      "One row per source batch ingested completely; a batch listed here is not ingested again", List.of(
+          required("source", FieldType.STRING, "Source, e.g. orders"),
+          required(BATCH_ID, FieldType.STRING, "Batch id: fingerprint of the source files (names, sizes, CRC32C)"),
+          required(INGESTED_AT, FieldType.TIMESTAMP, "When the batch was ingested"),
+          required("run_id", FieldType.STRING, "Ingest run"),
+          of("files", FieldType.LONG, "Data files read"),
+          of("rows_in", FieldType.LONG, "Rows read"),
+          of("rows_bronze", FieldType.LONG, "Rows written to the bronze table"),
+          of("rows_quarantined", FieldType.LONG, "Rows written to quarantine")),
+      List.of("source", BATCH_ID), List.of());
+
+  public static final TableDef MODEL_METRICS = new TableDef("model_metrics", Layer.OPS,
+      "Model evaluation metrics by model, version and as-of date", List.of(
+          required("model", FieldType.STRING, "Model, e.g. identity, clv_bgnbd, churn, recs"),
+          required("model_version", FieldType.STRING, "Model version"),
+          required("as_of", FieldType.DATE, "As-of date of the evaluation"),
+          required("metric", FieldType.STRING, "Metric name, lower case (precision, recall, f1, auc, ...)"),
+          of("value", FieldType.DOUBLE, "Metric value"),
+          of("detail", FieldType.STRING, "Bucket, decile or k the metric belongs to, if any")),
+      List.of("model", "model_version", "as_of", "metric", "detail"), List.of());
+
+  private static final List<TableDef> BRONZE = Arrays.stream(Source.values()).map(Tables::bronzeDef).toList();
+
+  private Tables() {
+  }
+
+  /** The bronze table of a source: the contract's columns plus batch id, ingest time and file. */
+  public static TableDef bronze(Source source) {
+    return BRONZE.get(source.ordinal());
+  }
+
+  /** Every declared table, bronze first. */
+  public static List<TableDef> all() {
+    List<TableDef> all = new ArrayList<>(BRONZE);
+    all.addAll(List.of(QUARANTINE, INGEST_BATCHES, DQ_RESULTS, JOB_RUNS, MODEL_METRICS));
+    return List.copyOf(all);
+  }
+
+  public static Optional<TableDef> byName(String name) {
+    return all().stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  private static TableDef bronzeDef(Source source) {
+    List<Column> columns = new ArrayList<>(source.fields().stream().map(SourceField::toColumn).toList());
+    columns.add(required(BATCH_ID, FieldType.STRING, "Ingest batch (fingerprint of the source files)"));
+    columns.add(required(INGESTED_AT, FieldType.TIMESTAMP, "When the batch was ingested"));
+    columns.add(of(SOURCE_FILE, FieldType.STRING, "File the row was read from"));
+    return new TableDef("bronze_" + source.id(), Layer.BRONZE, source.description() + ", typed, as ingested",
+        columns, source.keys(), List.of(BATCH_ID));
+  }
+}

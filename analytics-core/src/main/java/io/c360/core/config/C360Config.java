@@ -1,0 +1,35 @@
+package io.c360.core.config;
+
+import io.c360.core.catalog.Source;
+import io.c360.core.quality.CheckSpec;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The whole typed configuration of c360. Built by {@link ConfigReader}; immutable. */
+public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Map<Source, SourceConfig> sources,
+                         IngestConfig ingest, List<CheckSpec> checks) {
+
+  public C360Config {
+    sources = Map.copyOf(new EnumMap<>(sources));
+    checks = List.copyOf(checks);
+    SourceConfig orders = sources.get(Source.ORDERS);
+    if (orders == null || !orders.enabled()) {
+      throw new ConfigException("c360.sources.orders must be enabled: orders is the one required source");
+    }
+  }
+
+  public C360Config withLakePath(String path) {
+    return new C360Config(lake.withPath(path), spark, inputDir, sources, ingest, checks);
+  }
+
+  public C360Config withInputDir(String dir) {
+    return new C360Config(lake, spark, dir, sources, ingest, checks);
+  }
+
+  /** The source's settings when it is enabled. */
+  public Optional<SourceConfig> source(Source source) {
+    return Optional.ofNullable(sources.get(source)).filter(SourceConfig::enabled);
+  }
+}

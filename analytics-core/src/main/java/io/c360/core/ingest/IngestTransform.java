@@ -1,0 +1,214 @@
+package io.c360.core.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import io.c360.core.catalog.FieldType;
+import io.c360.core.catalog.Source;
+import io.c360.core.catalog.SourceField;
+import io.c360.core.catalog.TableDef;
+import io.c360.core.catalog.Tables;
+import io.c360.core.config.IngestConfig;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * Validates and types one batch of a source. Input: the raw rows with every contract column as a string (absent
+ * optional columns as nulls), {@link #FILE_COL} and, when the reader produced it, {@link #CORRUPT_COL}. Output:
+ * one row per input row with the typed contract columns, the batch columns and a reason code (null when the row
+ * is valid). {@link #bronze} and {@link #quarantine} split it; every input row lands in exactly one of them.
+ */
+public final class IngestTransform {
+
+  public static final String FILE_COL = "_source_file";
+  public static final String CORRUPT_COL = "_corrupt_record";
+  static final String REASON = "_reason_code";
+  static final String REASON_COLUMN = "_reason_column";
+  static final String RAW = "_raw";
+  static final String KEY = "_key";
+  private static final String EXISTING = "_existing";
+  private static final String REPLACEMENT_CHAR = "\uFFFD";
+
+  private final Source source;
+  private final IngestConfig rules;
+  private final LocalDate asOf;
+
+  public IngestTransform(Source source, IngestConfig rules, LocalDate asOf) {
+    this.source = source;
+    this.rules = rules;
+    this.asOf = asOf;
+  }
+
+  /**
+   * Checks every row and marks duplicates.
+   *
+   * @param raw          raw rows as described in the class comment
+   * @param batchId      the batch being ingested
+   * @param ingestedAt   ingest time stamped on every row
+   * @param existingKeys keys of this source already in bronze from other batches (facts), or null
+   */
+  public Dataset<Row> transform(Dataset<Row> raw, String batchId, Timestamp ingestedAt, Dataset<Row> existingKeys) {
+    boolean hasCorrupt = List.of(raw.columns()).contains(CORRUPT_COL);
+    List<Column> rawColumns = source.fields().stream().map(f -> col(f.name())).toList();
+    Column rawJson = hasCorrupt
+        ? coalesce(col(CORRUPT_COL), to_json(struct(rawColumns.toArray(Column[]::new))))
+        : to_json(struct(rawColumns.toArray(Column[]::new)));
+    Column key = keyColumn();
+
+    List<Column> reasons = new ArrayList<>();
+    if (hasCorrupt) {
+      reasons.add(when(col(CORRUPT_COL).isNotNull(), lit(ReasonCode.MALFORMED_ROW + ":")));
+    }
+    source.fields().forEach(f -> reasons.add(textReason(f)));
+    source.fields().stream().filter(SourceField::key).forEach(f ->
+        reasons.add(when(col(f.name()).isNull().or(trim(col(f.name())).equalTo("")), reason(ReasonCode.MISSING_KEY, f))));
+    source.fields().forEach(f -> reasons.add(valueReason(f)));
+
+    Dataset<Row> checked = raw
+        .withColumn(RAW, rawJson)
+        .withColumn(KEY, key)
+        .withColumn("_reason", coalesce(reasons.toArray(Column[]::new)));
+    for (SourceField f : source.fields()) {
+      checked = checked.withColumn(f.name(), typed(f));
+    }
+    checked = markDuplicates(checked, existingKeys);
+    Column reason = col("_reason");
+    return checked
+        .withColumn(REASON, substring_index(reason, ":", 1))
+        .withColumn(REASON_COLUMN, when(substring_index(reason, ":", -1).notEqual(""),
+            substring_index(reason, ":", -1)))
+        .withColumn(Tables.BATCH_ID, lit(batchId))
+        .withColumn(Tables.INGESTED_AT, lit(ingestedAt))
+        .drop("_reason");
+  }
+
+  /** The valid rows, shaped as the source's bronze table. */
+  public Dataset<Row> bronze(Dataset<Row> checked) {
+    TableDef table = Tables.bronze(source);
+    return checked.where(col(REASON).isNull())
+        .select(table.columnNames().stream().map(c -> col(c).cast(table.schema().apply(c).dataType()))
+            .toArray(Column[]::new));
+  }
+
+  /** The rejected rows, shaped as the quarantine table. */
+  public Dataset<Row> quarantine(Dataset<Row> checked) {
+    return checked.where(col(REASON).isNotNull()).select(
+        lit(source.id()).as("source"),
+        col(Tables.BATCH_ID),
+        col(Tables.INGESTED_AT),
+        col(FILE_COL).as(Tables.SOURCE_FILE),
+        col(REASON).as("reason_code"),
+        col(REASON_COLUMN).as("column_name"),
+        when(col(KEY).notEqual(""), col(KEY)).as("record_key"),
+        col(RAW).as("raw_record"));
+  }
+
+  /** True on the checked rows that go to bronze. */
+  public static Column isValid() {
+    return col(REASON).isNull();
+  }
+
+  /** The key of a row as one string (key columns joined by '|'), on raw or bronze rows alike. */
+  public Column keyColumn() {
+    return concat_ws("|", source.keys().stream().map(k -> col(k).cast("string")).toArray(Column[]::new));
+  }
+
+  private Dataset<Row> markDuplicates(Dataset<Row> checked, Dataset<Row> existingKeys) {
+    Column reason = col("_reason");
+    Column valid = reason.isNull();
+    Dataset<Row> marked = checked;
+    if (existingKeys != null && source.kind() == Source.Kind.FACT) {
+      Dataset<Row> seen = existingKeys.select(col(KEY)).distinct().withColumn(EXISTING, lit(true));
+      marked = marked.join(seen, marked.col(KEY).equalTo(seen.col(KEY)), "left")
+          .drop(seen.col(KEY))
+          .withColumn("_reason", when(valid.and(col(EXISTING).isNotNull()), duplicate())
+              .otherwise(reason))
+          .drop(EXISTING);
+    }
+    if (source.keys().isEmpty()) {
+      return marked;
+    }
+    WindowSpec byKey = Window.partitionBy(col(KEY), col("_reason").isNull()).orderBy(col(FILE_COL), col(RAW));
+    return marked.withColumn("_rank", row_number().over(byKey))
+        .withColumn("_reason", when(col("_reason").isNull().and(col("_rank").gt(1)),
+            duplicate()).otherwise(col("_reason")))
+        .drop("_rank");
+  }
+
+  private Column duplicate() {
+    return lit(ReasonCode.DUPLICATE_KEY + ":" + String.join("|", source.keys()));
+  }
+
+  private Column textReason(SourceField f) {
+    Column value = col(f.name());
+    int limit = f.text() ? rules.maxTextLength() : rules.maxFieldLength();
+    return when(value.contains(REPLACEMENT_CHAR), reason(ReasonCode.BAD_ENCODING, f))
+        .when(length(value).gt(limit), reason(ReasonCode.OVERLONG_FIELD, f));
+  }
+
+  private Column valueReason(SourceField f) {
+    Column value = col(f.name());
+    Column present = value.isNotNull().and(trim(value).notEqual(""));
+    Column parsed = typed(f);
+    List<Column> checks = new ArrayList<>();
+    ReasonCode parseFailure = switch (f.type()) {
+      case STRING -> null;
+      case TIMESTAMP -> ReasonCode.BAD_TIMESTAMP;
+      case DATE -> ReasonCode.BAD_DATE;
+      case BOOLEAN -> ReasonCode.BAD_BOOLEAN;
+      default -> ReasonCode.BAD_NUMBER;
+    };
+    if (parseFailure != null) {
+      checks.add(when(present.and(parsed.isNull()), reason(parseFailure, f)));
+    }
+    if (!f.allowed().isEmpty()) {
+      checks.add(when(present.and(lower(trim(value)).isin(f.allowed().toArray()).unary_$bang()),
+          reason(ReasonCode.BAD_VALUE, f)));
+    }
+    if (f.nonNegative()) {
+      checks.add(when(parsed.lt(0), reason(ReasonCode.NEGATIVE_VALUE, f)));
+    }
+    if (f.name().equals("currency")) {
+      checks.add(when(present.and(upper(trim(value)).isin(rules.currencies().toArray()).unary_$bang()),
+          reason(ReasonCode.UNKNOWN_CURRENCY, f)));
+    }
+    if (f.type() == FieldType.TIMESTAMP || f.type() == FieldType.DATE) {
+      LocalDate latest = asOf.plusDays(rules.futureToleranceDays() + 1L);
+      checks.add(when(parsed.geq(lit(java.sql.Date.valueOf(latest)).cast(f.type().sparkType())),
+          reason(ReasonCode.FUTURE_TIMESTAMP, f)));
+      checks.add(when(parsed.lt(lit(java.sql.Date.valueOf(rules.minDate())).cast(f.type().sparkType())),
+          reason(ReasonCode.TOO_OLD, f)));
+    }
+    return checks.isEmpty() ? lit(null).cast("string") : coalesce(checks.toArray(Column[]::new));
+  }
+
+  private static Column typed(SourceField f) {
+    Column value = col(f.name());
+    if (f.type() == FieldType.STRING) {
+      return value;
+    }
+    return trim(value).cast(f.type().sparkType());
+  }
+
+  private static Column reason(ReasonCode code, SourceField f) {
+    return lit(code + ":" + f.name());
+  }
+}

@@ -1,0 +1,42 @@
+package io.c360.core.sql;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.catalyst.plans.logical.Command;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.ParsedStatement;
+import scala.collection.JavaConverters;
+
+/**
+ * Decides whether an analysed plan only reads. Queries pass; so do the commands that only describe
+ * (SHOW ..., DESCRIBE ..., EXPLAIN ...). Every other command (DDL, DML, MERGE, SET, CACHE, VACUUM, ...) is
+ * refused with a message naming it.
+ */
+public final class ReadOnlyPolicy {
+
+  private static final List<String> READ_ONLY_COMMAND_PREFIXES = List.of("Show", "Describe", "Explain");
+
+  private ReadOnlyPolicy() {
+  }
+
+  /** Why the plan may not run in a read-only session, or empty when it only reads. */
+  public static Optional<String> violation(LogicalPlan plan) {
+    Deque<LogicalPlan> todo = new ArrayDeque<>();
+    todo.push(plan);
+    while (!todo.isEmpty()) {
+      LogicalPlan node = todo.pop();
+      if (node instanceof Command || node instanceof ParsedStatement) {
+        String name = node.getClass().getSimpleName();
+        if (READ_ONLY_COMMAND_PREFIXES.stream().noneMatch(name::startsWith)) {
+          return Optional.of("read-only SQL: only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) are allowed, "
+              + "got " + name.replaceAll("(Command|Statement|Exec)$", ""));
+        }
+        continue;
+      }
+      JavaConverters.seqAsJavaList(node.children()).forEach(todo::push);
+    }
+    return Optional.empty();
+  }
+}

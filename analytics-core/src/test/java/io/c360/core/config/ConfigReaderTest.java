@@ -1,0 +1,73 @@
+package io.c360.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import io.c360.core.catalog.Source;
+import io.c360.core.quality.CheckKind;
+import org.junit.jupiter.api.Test;
+
+class ConfigReaderTest {
+
+  @Test
+  void defaultsPutTheLakeAtDotLakeWithEveryDeclaredSource() {
+    C360Config config = ConfigReader.defaultConfig();
+    assertEquals("./lake", config.lake().path());
+    assertEquals("c360", config.lake().database());
+    assertEquals(Source.values().length, config.sources().size());
+    assertEquals(SourceFormat.JSON, config.sources().get(Source.EVENTS).format());
+    assertTrue(config.checks().stream().anyMatch(c -> c.kind() == CheckKind.REFERENTIAL));
+  }
+
+  @Test
+  void userSettingsOverrideDefaultsAndColumnsAreRemapped() {
+    C360Config config = ConfigReader.read(ConfigFactory.parseString("""
+        c360.lake.path = "/data/lake"
+        c360.sources.orders { format = parquet, columns { order_id = InvoiceNo, total_amount = "Amount" } }
+        c360.sources.tickets.enabled = false
+        c360.spark.conf { "spark.sql.session.timeZone" = "Asia/Shanghai" }
+        """));
+    assertEquals("/data/lake", config.lake().path());
+    SourceConfig orders = config.sources().get(Source.ORDERS);
+    assertEquals(SourceFormat.PARQUET, orders.format());
+    assertEquals("InvoiceNo", orders.rawName(Source.ORDERS.field("order_id").orElseThrow()));
+    assertEquals("order_ts", orders.rawName(Source.ORDERS.field("order_ts").orElseThrow()));
+    assertTrue(config.source(Source.TICKETS).isEmpty());
+    assertEquals("Asia/Shanghai", config.spark().conf().get("spark.sql.session.timeZone"));
+  }
+
+  @Test
+  void aTypoIsNamed() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigReader.read(ConfigFactory.parseString("c360.lake.pathh = x")));
+    assertTrue(e.getMessage().contains("unknown configuration key 'c360.lake.pathh'"), e.getMessage());
+  }
+
+  @Test
+  void badValuesAreNamedWithTheKey() {
+    ConfigException format = assertThrows(ConfigException.class,
+        () -> ConfigReader.read(ConfigFactory.parseString("c360.sources.orders.format = xlsx")));
+    assertEquals("c360.sources.orders.format must be one of csv, json, parquet, got 'xlsx'", format.getMessage());
+    ConfigException column = assertThrows(ConfigException.class,
+        () -> ConfigReader.read(ConfigFactory.parseString("c360.sources.orders.columns { ammount = x }")));
+    assertEquals("c360.sources.orders.columns.ammount is not a column of the orders contract", column.getMessage());
+    ConfigException orders = assertThrows(ConfigException.class,
+        () -> ConfigReader.read(ConfigFactory.parseString("c360.sources.orders.enabled = false")));
+    assertTrue(orders.getMessage().contains("orders must be enabled"));
+    ConfigException partitions = assertThrows(ConfigException.class,
+        () -> ConfigReader.read(ConfigFactory.parseString("c360.spark.shuffle-partitions = 0")));
+    assertEquals("c360.spark.shuffle-partitions must be between 1 and 100000, got 0", partitions.getMessage());
+  }
+
+  @Test
+  void checksAreValidated() {
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
+        "c360.quality.checks = [ { source = orders, kind = completeness, threshold = 1, level = error } ]")));
+    assertEquals("c360.quality.checks (orders completeness) needs a column", e.getMessage());
+    ConfigException level = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
+        "c360.quality.checks = [ { source = orders, kind = row_count, threshold = 1, level = fatal } ]")));
+    assertTrue(level.getMessage().startsWith("c360.quality.checks level must be one of [error, warning]"));
+  }
+}

@@ -1,0 +1,65 @@
+package io.c360.core.testdata;
+
+import io.c360.core.sql.SqlGuardExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One local SparkSession per test JVM, configured like c360's own (Delta, the SQL guard, UTC) but small:
+ * two threads, two shuffle partitions, no UI. Use with {@code @ExtendWith(SparkTest.class)} and take the
+ * session as a test or lifecycle method parameter.
+ */
+public final class SparkTest implements BeforeAllCallback, ParameterResolver {
+
+  private static SparkSession session;
+  private static Path warehouse;
+
+  public static synchronized SparkSession spark() {
+    if (session == null) {
+      try {
+        warehouse = Files.createTempDirectory("c360-test-warehouse");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      session = SparkSession.builder()
+          .master("local[2]")
+          .appName("c360-tests")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.ui.enabled", "false")
+          .config("spark.ui.showConsoleProgress", "false")
+          .config("spark.sql.shuffle.partitions", "2")
+          .config("spark.default.parallelism", "2")
+          .config("spark.sql.session.timeZone", "UTC")
+          .config("spark.sql.ansi.enabled", "false")
+          .config("spark.databricks.delta.snapshotPartitions", "2")
+          .config("spark.sql.warehouse.dir", warehouse.toUri().toString())
+          .config("spark.sql.extensions",
+              "io.delta.sql.DeltaSparkSessionExtension," + SqlGuardExtension.class.getName())
+          .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+          .getOrCreate();
+    }
+    return session;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    spark();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == SparkSession.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return spark();
+  }
+}

@@ -1,0 +1,67 @@
+package io.c360.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.c360.core.catalog.Tables;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Runs jobs and records each run in {@code job_runs}: a row with status running at the start, updated to
+ * succeeded, failed or gate_failed at the end. A process killed mid-run leaves its row at running.
+ */
+public final class JobRunner {
+
+  private final JobContext context;
+
+  public JobRunner(JobContext context) {
+    this.context = context;
+  }
+
+  public JobResult run(Job job) {
+    String runId = context.runId() + "-" + job.name();
+    Timestamp started = Timestamp.from(Instant.now());
+    record(runId, job.name(), started, null, "running", null);
+    long t0 = System.nanoTime();
+    try {
+      JobResult result = job.run(new JobContext(context.spark(), context.lake(), context.config(), context.asOf(),
+          context.runId(), context.inputDir(), context.progress()));
+      record(runId, job.name(), started, Timestamp.from(Instant.now()), "succeeded", result);
+      context.progress().stage(job.name(), "done", result.rowsIn(), result.rowsOut(), t0);
+      return result;
+    } catch (QualityGateException e) {
+      record(runId, job.name(), started, Timestamp.from(Instant.now()), "gate_failed",
+          new JobResult(0, 0, e.getMessage()));
+      throw e;
+    } catch (RuntimeException e) {
+      record(runId, job.name(), started, Timestamp.from(Instant.now()), "failed",
+          new JobResult(0, 0, String.valueOf(e.getMessage())));
+      throw e;
+    }
+  }
+
+  private void record(String runId, String job, Timestamp started, Timestamp ended, String status,
+                      JobResult result) {
+    Lake lake = context.lake();
+    lake.ensure(Tables.JOB_RUNS);
+    Row row = RowFactory.create(runId, job, Date.valueOf(context.asOf()), started, ended, status,
+        result == null ? null : result.rowsIn(), result == null ? null : result.rowsOut(),
+        result == null ? null : truncate(result.message()));
+    var rows = context.spark().createDataFrame(List.of(row), Tables.JOB_RUNS.schema());
+    lake.delta(Tables.JOB_RUNS).as("t")
+        .merge(rows.as("s"), col("t.run_id").equalTo(col("s.run_id")))
+        .whenMatched().updateExpr(Map.of("ended_at", "s.ended_at", "status", "s.status", "rows_in", "s.rows_in",
+            "rows_out", "s.rows_out", "message", "s.message"))
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  private static String truncate(String message) {
+    return message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
+  }
+}

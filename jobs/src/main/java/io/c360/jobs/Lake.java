@@ -1,0 +1,113 @@
+package io.c360.jobs;
+
+import io.c360.core.catalog.TableDef;
+import io.c360.core.catalog.Tables;
+import io.delta.tables.DeltaTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Delta lake on disk and its registration in the session catalog. Each table lives in
+ * {@code <root>/<table name>}; at start every existing table is registered by location, so every process sees
+ * the same tables by name ({@code c360.bronze_orders}). All writes go through the catalog's declarations.
+ */
+public final class Lake {
+
+  private final SparkSession spark;
+  private final Path root;
+  private final String database;
+
+  public Lake(SparkSession spark, Path root, String database) {
+    this.spark = spark;
+    this.root = root.toAbsolutePath().normalize();
+    this.database = database;
+  }
+
+  /** Opens the lake: creates the database and registers every declared table that exists on disk. */
+  public static Lake open(SparkSession spark, Path root, String database) {
+    Lake lake = new Lake(spark, root, database);
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + database + " COMMENT 'c360 customer analytics lake'");
+    for (TableDef table : Tables.all()) {
+      if (lake.exists(table)) {
+        lake.register(table);
+      }
+    }
+    return lake;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public String database() {
+    return database;
+  }
+
+  public String name(TableDef table) {
+    return table.qualified(database);
+  }
+
+  public Path path(TableDef table) {
+    return root.resolve(table.name());
+  }
+
+  public boolean exists(TableDef table) {
+    return Files.isDirectory(path(table).resolve("_delta_log"));
+  }
+
+  /** The tables of the catalog that exist in this lake. */
+  public List<TableDef> existingTables() {
+    return Tables.all().stream().filter(this::exists).toList();
+  }
+
+  public Dataset<Row> read(TableDef table) {
+    return spark.table(name(table));
+  }
+
+  /** Creates the table from its declaration if it does not exist yet, and registers it. */
+  public void ensure(TableDef table) {
+    DeltaTable.createIfNotExists(spark)
+        .tableName(name(table))
+        .location(path(table).toString())
+        .addColumns(table.schema())
+        .partitionedBy(table.partitionBy().toArray(String[]::new))
+        .comment(table.comment())
+        .execute();
+  }
+
+  /** Appends rows (shaped as the table) in one commit. */
+  public void append(TableDef table, Dataset<Row> rows) {
+    ensure(table);
+    shape(table, rows).write().format("delta").mode("append").saveAsTable(name(table));
+  }
+
+  /** Atomically replaces the rows matching {@code predicate} with {@code rows}: re-running never duplicates. */
+  public void replaceWhere(TableDef table, Dataset<Row> rows, String predicate) {
+    ensure(table);
+    shape(table, rows).write().format("delta").mode("overwrite").option("replaceWhere", predicate)
+        .saveAsTable(name(table));
+  }
+
+  public DeltaTable delta(TableDef table) {
+    return DeltaTable.forName(spark, name(table));
+  }
+
+  private void register(TableDef table) {
+    spark.sql("CREATE TABLE IF NOT EXISTS " + name(table) + " USING DELTA LOCATION '"
+        + path(table).toString().replace("'", "\\'") + "'");
+  }
+
+  private static Dataset<Row> shape(TableDef table, Dataset<Row> rows) {
+    return rows.select(table.columnNames().stream()
+        .map(c -> rows.col(c).cast(table.schema().apply(c).dataType()).as(c))
+        .toArray(org.apache.spark.sql.Column[]::new));
+  }
+}

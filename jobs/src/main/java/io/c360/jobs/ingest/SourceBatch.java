@@ -1,0 +1,11 @@
+package io.c360.jobs.ingest;
+
+import io.c360.core.catalog.Source;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** One source's files as found on disk, their batch id, and the raw rows in the shape ingest checks. */
+record SourceBatch(Source source, Path location, List<Path> files, String batchId, Dataset<Row> raw) {
+}
