@@ -6,9 +6,13 @@ import io.delta.tables.DeltaTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import scala.Option;
 
 /**
  * The Delta lake on disk and its registration in the session catalog. Each table lives in
@@ -101,8 +105,24 @@ public final class Lake {
   }
 
   private void register(TableDef table) {
+    TableIdentifier id = new TableIdentifier(table.name(), Option.apply(database));
+    SessionCatalog catalog = spark.sessionState().catalog();
+    if (catalog.tableExists(id)) {
+      if (registeredPath(catalog, id).equals(path(table))) {
+        return;
+      }
+      catalog.dropTable(id, true, false);
+    }
     spark.sql("CREATE TABLE IF NOT EXISTS " + name(table) + " USING DELTA LOCATION '"
         + path(table).toString().replace("'", "\\'") + "'");
+  }
+
+  private static Path registeredPath(SessionCatalog catalog, TableIdentifier id) {
+    try {
+      return Path.of(catalog.getTableMetadata(id).location()).normalize();
+    } catch (AnalysisException e) {
+      throw new IllegalStateException("cannot read the catalog entry of " + id + ": " + e.getMessage(), e);
+    }
   }
 
   private static Dataset<Row> shape(TableDef table, Dataset<Row> rows) {

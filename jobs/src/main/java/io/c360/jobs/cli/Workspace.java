@@ -15,11 +15,13 @@ final class Workspace implements AutoCloseable {
   final C360Config config;
   final SparkSession spark;
   final Lake lake;
+  private final boolean ownsSession;
 
-  private Workspace(C360Config config, SparkSession spark, Lake lake) {
+  private Workspace(C360Config config, SparkSession spark, Lake lake, boolean ownsSession) {
     this.config = config;
     this.spark = spark;
     this.lake = lake;
+    this.ownsSession = ownsSession;
   }
 
   /**
@@ -30,16 +32,20 @@ final class Workspace implements AutoCloseable {
     C360Config config = ConfigFiles.load(options);
     Configurator.setRootLevel(options.verbose ? Level.INFO : Level.WARN);
     Path root = Path.of(config.lake().path()).toAbsolutePath().normalize();
+    boolean ownsSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = C360Session.open(config, root);
+    spark.conf().set(SqlGuardExtension.READ_ONLY, "false");
     Lake lake = Lake.open(spark, root, config.lake().database());
-    if (readOnly) {
-      spark.conf().set(SqlGuardExtension.READ_ONLY, "true");
-    }
-    return new Workspace(config, spark, lake);
+    spark.conf().set(SqlGuardExtension.READ_ONLY, String.valueOf(readOnly));
+    return new Workspace(config, spark, lake, ownsSession);
   }
 
+  /** Stops Spark unless the session was there before (an embedding process or a test owns it). */
   @Override
   public void close() {
-    spark.stop();
+    spark.conf().set(SqlGuardExtension.READ_ONLY, "false");
+    if (ownsSession) {
+      spark.stop();
+    }
   }
 }

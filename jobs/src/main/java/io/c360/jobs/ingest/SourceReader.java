@@ -78,10 +78,11 @@ final class SourceReader {
 
   private Dataset<Row> read(SourceConfig conf, List<Path> files) {
     String[] paths = files.stream().map(Path::toString).toArray(String[]::new);
-    DataFrameReader reader = spark.read().options(conf.options());
+    DataFrameReader reader = spark.read();
     Dataset<Row> frame = switch (conf.format()) {
       case CSV -> {
-        reader.option("header", "true");
+        // RFC 4180 by default: a quote inside a quoted field is doubled. Options in conf override.
+        reader.option("header", "true").option("escape", "\"").options(conf.options());
         List<String> header = Arrays.stream(reader.csv(paths).columns()).map(SourceReader::cleanName).toList();
         requireColumns(conf, header, files.get(0));
         yield reader.schema(stringSchema(header))
@@ -98,13 +99,13 @@ final class SourceReader {
         List<String> fields = Arrays.stream(probe.json(paths).columns())
             .filter(c -> !c.equals(IngestTransform.CORRUPT_COL)).toList();
         requireColumns(conf, fields, files.get(0));
-        yield reader.schema(stringSchema(fields))
+        yield reader.options(conf.options()).schema(stringSchema(fields))
             .option("mode", "PERMISSIVE")
             .option("columnNameOfCorruptRecord", IngestTransform.CORRUPT_COL)
             .json(paths);
       }
       case PARQUET -> {
-        Dataset<Row> parquet = reader.parquet(paths);
+        Dataset<Row> parquet = reader.options(conf.options()).parquet(paths);
         requireColumns(conf, Arrays.asList(parquet.columns()), files.get(0));
         yield parquet;
       }

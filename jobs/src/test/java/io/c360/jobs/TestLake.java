@@ -1,0 +1,69 @@
+package io.c360.jobs;
+
+import com.typesafe.config.ConfigFactory;
+import io.c360.core.config.C360Config;
+import io.c360.core.config.ConfigReader;
+import io.c360.core.testdata.SparkTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A lake in a temp folder with its own catalog database, plus helpers to write tiny source files. */
+public final class TestLake {
+
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
+  public final Path root;
+  public final Path sources;
+  public final String database;
+  public final Path confFile;
+  public final C360Config config;
+
+  public TestLake(Path dir, String extraConf) {
+    this.root = dir.resolve("lake");
+    this.sources = dir.resolve("sources");
+    this.database = "t" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
+    String conf = "c360.lake.path = \"" + root + "\"\n"
+        + "c360.lake.database = " + database + "\n"
+        + "c360.input-dir = \"" + sources + "\"\n"
+        + "c360.spark.shuffle-partitions = 2\n"
+        + "c360.spark.master = \"local[2]\"\n"
+        + extraConf;
+    this.confFile = dir.resolve("test.conf");
+    write(confFile, conf);
+    this.config = ConfigReader.read(ConfigFactory.parseString(conf));
+  }
+
+  public TestLake(Path dir) {
+    this(dir, "");
+  }
+
+  public Lake open() {
+    return Lake.open(SparkTest.spark(), root, database);
+  }
+
+  public JobContext context(LocalDate asOf) {
+    return new JobContext(SparkTest.spark(), open(), config, asOf, "test-" + System.nanoTime(), sources,
+        Progress.silent());
+  }
+
+  /** Writes {@code sources/<source>/<file>} with the given lines. */
+  public Path source(String source, String file, String... lines) {
+    Path path = sources.resolve(source).resolve(file);
+    write(path, String.join("\n", lines) + "\n");
+    return path;
+  }
+
+  public static void write(Path path, String text) {
+    try {
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.c360.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.TestLake;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real command line in-process against a small lake, built once for the class. */
+@ExtendWith(SparkTest.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliTest {
+
+  private static final String HEADER =
+      "order_id,account_id,phone,email,order_ts,channel,city,status,total_amount,discount_amount,currency";
+
+  private Path dir;
+
+  private TestLake lake;
+
+  /** Output of one command: exit code, stdout, stderr. */
+  record Run(int code, String out, String err) {
+  }
+
+  static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = C360.execute(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private Run c360(String... args) {
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--conf";
+    all[args.length + 1] = lake.confFile.toString();
+    return run(all);
+  }
+
+  @BeforeAll
+  void pipeline(@TempDir Path tempDir) {
+    dir = tempDir;
+    lake = new TestLake(dir, "c360.quality.checks = [ { source = orders, kind = quarantine_ratio, threshold = 0.5,"
+        + " level = error } ]\n");
+    lake.source("orders", "orders.csv", HEADER,
+        "o1,A1,,,2025-12-30 10:00:00,app,\"Shang \"\"hai\"\"\",paid,12.50,0,CNY",
+        "o2,A2,,,2025-12-29 10:00:00,web,Beijing,paid,20,0,CNY",
+        "o3,A2,,,2025-12-29 10:00:00,web,Beijing,paid,-20,0,CNY");
+    Run run = c360("pipeline", "--as-of", "2025-12-31");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().contains("[ingest] orders (1 quarantined): 3 rows in, 2 rows out"), run.err());
+    assertTrue(run.err().contains("[gate] pass error   bronze_orders quarantine_ratio observed 0.3333"), run.err());
+    assertTrue(run.out().contains(lake.database + ".bronze_orders"), run.out());
+  }
+
+  @Test
+  void sqlPrintsCsvWithRfc4180Quoting() {
+    Run run = c360("sql", "SELECT order_id, city, total_amount FROM " + lake.database
+        + ".bronze_orders ORDER BY order_id", "--format", "csv");
+    assertEquals(0, run.code(), run.err());
+    assertEquals("order_id,city,total_amount\no1,\"Shang \"\"hai\"\"\",12.50\no2,Beijing,20.00\n", run.out());
+  }
+
+  @Test
+  void sqlPrintsJsonLinesAndTables() {
+    Run json = c360("sql", "SELECT order_id, total_amount FROM " + lake.database + ".bronze_orders ORDER BY 1",
+        "--format", "json");
+    assertEquals("{\"order_id\":\"o1\",\"total_amount\":12.50}\n{\"order_id\":\"o2\",\"total_amount\":20.00}\n",
+        json.out());
+    Run table = c360("sql", "SELECT count(*) AS n FROM " + lake.database + ".bronze_orders");
+    assertEquals("n\n-\n2\n(1 row)\n", table.out());
+  }
+
+  @Test
+  void dropIsRefusedWithExitTwoAndTheTableStillAnswers() {
+    Run drop = c360("sql", "DROP TABLE " + lake.database + ".bronze_orders");
+    assertEquals(ExitCodes.USAGE, drop.code());
+    assertTrue(drop.err().startsWith("c360: read-only SQL: only queries"), drop.err());
+    assertEquals("", drop.out());
+    Run insert = c360("sql", "INSERT INTO " + lake.database + ".bronze_orders SELECT * FROM " + lake.database
+        + ".bronze_orders");
+    assertEquals(ExitCodes.USAGE, insert.code());
+    Run count = c360("sql", "SELECT count(*) FROM " + lake.database + ".bronze_orders", "--format", "csv");
+    assertEquals(0, count.code());
+    assertEquals("count(1)\n2\n", count.out());
+  }
+
+  @Test
+  void tablesListsNameLayerRowsAndComment() {
+    Run run = c360("tables", "--format", "csv");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().startsWith("table,layer,rows,comment\n"), run.out());
+    assertTrue(run.out().contains(lake.database + ".bronze_orders,bronze,2,\"Orders as delivered by the order system,"),
+        run.out());
+    assertTrue(run.out().contains(lake.database + ".quarantine,bronze,1,"), run.out());
+    assertTrue(run.out().contains(lake.database + ".job_runs,ops,"), run.out());
+  }
+
+  @Test
+  void usageErrorsExitTwoWithOneLine() {
+    Run badDate = c360("pipeline", "--as-of", "2025-13-01");
+    assertEquals(ExitCodes.USAGE, badDate.code());
+    assertTrue(badDate.err().contains("Invalid value for option '--as-of'"), badDate.err());
+    Run badSql = c360("sql", "SELEC 1");
+    assertEquals(ExitCodes.USAGE, badSql.code());
+    Run unknownTable = c360("sql", "SELECT * FROM nowhere");
+    assertEquals(ExitCodes.USAGE, unknownTable.code());
+    assertTrue(unknownTable.err().contains("nowhere"), unknownTable.err());
+    Run badJob = c360("run", "nonsense");
+    assertEquals(ExitCodes.USAGE, badJob.code());
+    assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate"), badJob.err());
+    TestLake.write(dir.resolve("typo.conf"), "c360.lake.pth = x\n");
+    Run typo = run("tables", "--conf", dir.resolve("typo.conf").toString());
+    assertEquals(ExitCodes.USAGE, typo.code());
+    assertTrue(typo.err().startsWith("c360: unknown configuration key 'c360.lake.pth'"), typo.err());
+  }
+
+  @Test
+  void aFailedGateExitsThree() {
+    TestLake.write(dir.resolve("strict.conf"), "c360.lake.path = \"" + lake.root + "\"\n"
+        + "c360.lake.database = " + lake.database + "\n"
+        + "c360.quality.checks = [ { source = orders, kind = quarantine_ratio, threshold = 0.0, level = error } ]\n");
+    Run run = run("run", "gate", "--as-of", "2025-12-31", "--conf", dir.resolve("strict.conf").toString());
+    assertEquals(ExitCodes.QUALITY_GATE, run.code(), run.err());
+    assertTrue(run.err().contains("quality gate failed"), run.err());
+    Run runs = c360("sql", "SELECT status FROM " + lake.database
+        + ".job_runs WHERE job = 'gate' ORDER BY started_at DESC LIMIT 1", "--format", "csv");
+    assertEquals("status\ngate_failed\n", runs.out());
+  }
+}
