@@ -1,13 +1,16 @@
 package io.c360.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.c360.core.catalog.Tables;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -48,17 +51,18 @@ public final class JobRunner {
   private void record(String runId, String job, Timestamp started, Timestamp ended, String status,
                       JobResult result) {
     Lake lake = context.lake();
-    lake.ensure(Tables.JOB_RUNS);
-    Row row = RowFactory.create(runId, job, Date.valueOf(context.asOf()), started, ended, status,
-        result == null ? null : result.rowsIn(), result == null ? null : result.rowsOut(),
-        result == null ? null : truncate(result.message()));
-    var rows = context.spark().createDataFrame(List.of(row), Tables.JOB_RUNS.schema());
-    lake.delta(Tables.JOB_RUNS).as("t")
-        .merge(rows.as("s"), col("t.run_id").equalTo(col("s.run_id")))
-        .whenMatched().updateExpr(Map.of("ended_at", "s.ended_at", "status", "s.status", "rows_in", "s.rows_in",
-            "rows_out", "s.rows_out", "message", "s.message"))
-        .whenNotMatched().insertAll()
-        .execute();
+    if (ended == null) {
+      Row row = RowFactory.create(runId, job, Date.valueOf(context.asOf()), started, null, status, null, null, null);
+      lake.append(Tables.JOB_RUNS, context.spark().createDataFrame(List.of(row), Tables.JOB_RUNS.schema()));
+      return;
+    }
+    Map<String, Column> end = new HashMap<>();
+    end.put("ended_at", lit(ended));
+    end.put("status", lit(status));
+    end.put("rows_in", lit(result.rowsIn()));
+    end.put("rows_out", lit(result.rowsOut()));
+    end.put("message", lit(truncate(result.message())));
+    lake.delta(Tables.JOB_RUNS).update(col("run_id").equalTo(runId), end);
   }
 
   private static String truncate(String message) {

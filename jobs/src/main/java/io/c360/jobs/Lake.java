@@ -78,6 +78,10 @@ public final class Lake {
 
   /** Creates the table from its declaration if it does not exist yet, and registers it. */
   public void ensure(TableDef table) {
+    if (exists(table)) {
+      register(table);
+      return;
+    }
     DeltaTable.createIfNotExists(spark)
         .tableName(name(table))
         .location(path(table).toString())

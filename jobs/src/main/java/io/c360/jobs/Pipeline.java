@@ -25,11 +25,19 @@ public final class Pipeline {
     return JOBS.stream().filter(j -> j.name().equals(name)).findFirst();
   }
 
+  /** What one job of a pipeline run did and how long it took. */
+  public record Stage(String job, double seconds, long rowsIn, long rowsOut) {
+  }
+
   /** Runs every job in order; an exception from one stops the pipeline before the next publishes. */
-  public static void run(JobContext context) {
+  public static List<Stage> run(JobContext context) {
     JobRunner runner = new JobRunner(context);
+    List<Stage> stages = new java.util.ArrayList<>();
     for (Job job : JOBS) {
-      runner.run(job);
+      long t0 = System.nanoTime();
+      JobResult result = runner.run(job);
+      stages.add(new Stage(job.name(), (System.nanoTime() - t0) / 1e9, result.rowsIn(), result.rowsOut()));
     }
+    return stages;
   }
 }

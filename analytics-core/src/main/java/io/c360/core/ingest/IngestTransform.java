@@ -82,22 +82,26 @@ public final class IngestTransform {
         reasons.add(when(col(f.name()).isNull().or(trim(col(f.name())).equalTo("")), reason(ReasonCode.MISSING_KEY, f))));
     source.fields().forEach(f -> reasons.add(valueReason(f)));
 
-    Dataset<Row> checked = raw
-        .withColumn(RAW, rawJson)
-        .withColumn(KEY, key)
-        .withColumn("_reason", coalesce(reasons.toArray(Column[]::new)));
-    for (SourceField f : source.fields()) {
-      checked = checked.withColumn(f.name(), typed(f));
-    }
-    checked = markDuplicates(checked, existingKeys);
+    List<Column> projection = new ArrayList<>();
+    source.fields().forEach(f -> projection.add(typed(f).as(f.name())));
+    projection.add(col(FILE_COL));
+    projection.add(rawJson.as(RAW));
+    projection.add(key.as(KEY));
+    projection.add(coalesce(reasons.toArray(Column[]::new)).as("_reason"));
+    Dataset<Row> checked = markDuplicates(raw.select(projection.toArray(Column[]::new)), existingKeys);
+
     Column reason = col("_reason");
-    return checked
-        .withColumn(REASON, substring_index(reason, ":", 1))
-        .withColumn(REASON_COLUMN, when(substring_index(reason, ":", -1).notEqual(""),
-            substring_index(reason, ":", -1)))
-        .withColumn(Tables.BATCH_ID, lit(batchId))
-        .withColumn(Tables.INGESTED_AT, lit(ingestedAt))
-        .drop("_reason");
+    List<Column> output = new ArrayList<>();
+    source.fields().forEach(f -> output.add(col(f.name())));
+    output.add(col(FILE_COL));
+    output.add(col(RAW));
+    output.add(col(KEY));
+    output.add(substring_index(reason, ":", 1).as(REASON));
+    output.add(when(substring_index(reason, ":", -1).notEqual(""), substring_index(reason, ":", -1))
+        .as(REASON_COLUMN));
+    output.add(lit(batchId).as(Tables.BATCH_ID));
+    output.add(lit(ingestedAt).as(Tables.INGESTED_AT));
+    return checked.select(output.toArray(Column[]::new));
   }
 
   /** The valid rows, shaped as the source's bronze table. */
@@ -132,25 +136,26 @@ public final class IngestTransform {
   }
 
   private Dataset<Row> markDuplicates(Dataset<Row> checked, Dataset<Row> existingKeys) {
-    Column reason = col("_reason");
-    Column valid = reason.isNull();
     Dataset<Row> marked = checked;
     if (existingKeys != null && source.kind() == Source.Kind.FACT) {
-      Dataset<Row> seen = existingKeys.select(col(KEY)).distinct().withColumn(EXISTING, lit(true));
-      marked = marked.join(seen, marked.col(KEY).equalTo(seen.col(KEY)), "left")
-          .drop(seen.col(KEY))
-          .withColumn("_reason", when(valid.and(col(EXISTING).isNotNull()), duplicate())
-              .otherwise(reason))
-          .drop(EXISTING);
+      Dataset<Row> seen = existingKeys.select(col(KEY).as(EXISTING)).distinct();
+      marked = marked.join(seen, col(KEY).equalTo(col(EXISTING)), "left")
+          .select(replaceReason(marked, when(col("_reason").isNull().and(col(EXISTING).isNotNull()), duplicate())
+              .otherwise(col("_reason"))));
     }
     if (source.keys().isEmpty()) {
       return marked;
     }
     WindowSpec byKey = Window.partitionBy(col(KEY), col("_reason").isNull()).orderBy(col(FILE_COL), col(RAW));
-    return marked.withColumn("_rank", row_number().over(byKey))
-        .withColumn("_reason", when(col("_reason").isNull().and(col("_rank").gt(1)),
-            duplicate()).otherwise(col("_reason")))
-        .drop("_rank");
+    return marked.select(replaceReason(marked, when(col("_reason").isNull().and(row_number().over(byKey).gt(1)),
+        duplicate()).otherwise(col("_reason"))));
+  }
+
+  /** All columns of {@code ds} with {@code _reason} replaced by {@code reason}. */
+  private static Column[] replaceReason(Dataset<Row> ds, Column reason) {
+    return java.util.Arrays.stream(ds.columns())
+        .map(c -> c.equals("_reason") ? reason.as("_reason") : col(c))
+        .toArray(Column[]::new);
   }
 
   private Column duplicate() {

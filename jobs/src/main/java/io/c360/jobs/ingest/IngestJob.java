@@ -16,18 +16,19 @@ import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * Ingest: for each configured source, reads the batch, checks and types every row, and writes the valid rows to
  * {@code bronze_<source>} and the rejected ones to {@code quarantine}, each replacing that batch's rows (so a
- * crashed run is repaired by re-running). The batch is then listed in {@code ingest_batches}; a listed batch
- * is skipped, so re-ingesting the same files changes nothing.
+ * crashed run is repaired by re-running). The batches are then listed in {@code ingest_batches} in one commit;
+ * a listed batch is skipped, so re-ingesting the same files changes nothing.
  */
 public final class IngestJob implements Job {
 
@@ -41,7 +42,7 @@ public final class IngestJob implements Job {
     SourceReader reader = new SourceReader(context.spark());
     long rowsIn = 0;
     long rowsOut = 0;
-    int ingested = 0;
+    List<Row> ingested = new ArrayList<>();
     for (Source source : Source.values()) {
       Optional<SourceConfig> conf = context.config().source(source);
       if (conf.isEmpty()) {
@@ -58,18 +59,24 @@ public final class IngestJob implements Job {
             + " already ingested, skipped");
         continue;
       }
-      long[] counts = ingest(context, batch.get());
-      rowsIn += counts[0] + counts[1];
-      rowsOut += counts[0];
-      ingested++;
+      Row listed = ingest(context, batch.get());
+      long valid = listed.getAs("rows_bronze");
+      long rejected = listed.getAs("rows_quarantined");
+      rowsIn += valid + rejected;
+      rowsOut += valid;
+      ingested.add(listed);
       context.progress().stage(name(), source.id() + String.format(java.util.Locale.ROOT,
-          " (%,d quarantined)", counts[1]), counts[0] + counts[1], counts[0], t0);
+          " (%,d quarantined)", rejected), valid + rejected, valid, t0);
     }
-    return new JobResult(rowsIn, rowsOut, ingested + " source batches ingested");
+    if (!ingested.isEmpty()) {
+      context.lake().append(Tables.INGEST_BATCHES,
+          context.spark().createDataFrame(ingested, Tables.INGEST_BATCHES.schema()));
+    }
+    return new JobResult(rowsIn, rowsOut, ingested.size() + " source batches ingested");
   }
 
-  /** Writes one batch; returns {bronze rows, quarantined rows}. */
-  private long[] ingest(JobContext context, SourceBatch batch) {
+  /** Writes one batch to bronze and quarantine; returns its ingest_batches row. */
+  private Row ingest(JobContext context, SourceBatch batch) {
     Lake lake = context.lake();
     Source source = batch.source();
     TableDef bronze = Tables.bronze(source);
@@ -89,11 +96,8 @@ public final class IngestJob implements Job {
       lake.replaceWhere(bronze, transform.bronze(checked), batchPredicate);
       lake.replaceWhere(Tables.QUARANTINE, transform.quarantine(checked),
           "source = '" + source.id() + "' AND " + batchPredicate);
-      Row listed = RowFactory.create(source.id(), batch.batchId(), now, context.runId(),
-          (long) batch.files().size(), valid + rejected, valid, rejected);
-      lake.append(Tables.INGEST_BATCHES,
-          context.spark().createDataFrame(List.of(listed), Tables.INGEST_BATCHES.schema()));
-      return new long[] {valid, rejected};
+      return new GenericRowWithSchema(new Object[] {source.id(), batch.batchId(), now, context.runId(),
+          (long) batch.files().size(), valid + rejected, valid, rejected}, Tables.INGEST_BATCHES.schema());
     } finally {
       checked.unpersist();
     }

@@ -1,0 +1,44 @@
+package io.c360.jobs.generate;
+
+/**
+ * Marketing channels with their true causal effect: a touch multiplies the person's purchase rate by
+ * {@link #upliftFactor} for {@link #durationDays} days from the touch day (overlapping touches: the largest factor
+ * applies). Touches are scheduled at random (independently of behaviour) among consenting members, so the effect is
+ * identifiable. Cost per touch in fen.
+ */
+enum MarketingChannel {
+  SMS("sms", 1.30, 5, 5, 0.30),
+  EMAIL("email", 1.12, 7, 1, 0.20),
+  PUSH("push", 1.45, 3, 0, 0.20),
+  WECHAT("wechat", 1.80, 7, 8, 0.20),
+  DISPLAY("display", 1.06, 10, 30, 0.10);
+
+  static final MarketingChannel[] ALL = values();
+  static final double[] SHARE_CUM;
+  static final double MAX_FACTOR;
+
+  static {
+    double[] w = new double[ALL.length];
+    double max = 1.0;
+    for (MarketingChannel c : ALL) {
+      w[c.ordinal()] = c.share;
+      max = Math.max(max, c.upliftFactor);
+    }
+    SHARE_CUM = Dist.cumulative(w);
+    MAX_FACTOR = max;
+  }
+
+  final String code;
+  final double upliftFactor;
+  final int durationDays;
+  final long costCents;
+  final double share;
+
+  MarketingChannel(String code, double upliftFactor, int durationDays, long costCents, double share) {
+    this.code = code;
+    this.upliftFactor = upliftFactor;
+    this.durationDays = durationDays;
+    this.costCents = costCents;
+    this.share = share;
+  }
+}

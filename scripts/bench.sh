@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Benchmark of the foundation: generate, ingest and gate at several sizes, repeated.
+# Usage: scripts/bench.sh [CUSTOMERS ...]        (default: 10000 100000; env BENCH_REPEAT, default 3)
+# Writes bench/results/foundation-runs.csv (every run) and bench/results/foundation-median.csv (medians).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+repeat="${BENCH_REPEAT:-3}"
+work="$root/bench/work"
+results="$root/bench/results"
+mkdir -p "$work" "$results"
+jar="$root/jobs/target/jobs-0.1.0-SNAPSHOT-all.jar"
+[ -f "$jar" ] || mvn -B -q -DskipTests package
+runs="$results/foundation-runs.csv"
+[ -f "$runs" ] || echo "date,machine,customers,run,stage,seconds,rows_in,rows_out,rows_per_s,peak_heap_mb,max_rss_mb" > "$runs"
+machine="$(nproc)cpu-$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1048576 ))GiB-$(uname -m)"
+stamp="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+
+for n in "${sizes[@]}"; do
+  for r in $(seq 1 "$repeat"); do
+    dir="$work/$n"
+    rm -rf "$dir" && mkdir -p "$dir"
+    /usr/bin/time -f "%e %M" -o "$dir/gen.time" \
+      ./scripts/c360 generate --customers "$n" --seed 1 --out "$dir/src" --json > "$dir/gen.json"
+    /usr/bin/time -f "%e %M" -o "$dir/pipe.time" \
+      ./scripts/c360 pipeline --lake "$dir/lake" --sources "$dir/src" --as-of 2025-12-31 --json > "$dir/pipe.json"
+    python3 - "$dir" "$n" "$r" "$stamp" "$machine" >> "$runs" <<'PY'
+import json, sys
+d, n, r, stamp, machine = sys.argv[1:]
+gen = json.load(open(f"{d}/gen.json")); pipe = json.load(open(f"{d}/pipe.json"))
+gen_s, gen_rss = open(f"{d}/gen.time").read().split()
+pipe_s, pipe_rss = open(f"{d}/pipe.time").read().split()
+rows = sum(gen["rows"].values())
+def line(stage, sec, rin, rout, heap, rss):
+    rate = rin / sec if sec > 0 else 0
+    print(f"{stamp},{machine},{n},{r},{stage},{sec:.2f},{rin},{rout},{rate:.0f},{heap},{rss}")
+line("generate", gen["seconds"], rows, rows, "", int(gen_rss) // 1024)
+for s in pipe["stages"]:
+    line(s["job"], s["seconds"], s["rows_in"], s["rows_out"], "", "")
+line("pipeline_process", float(pipe_s), rows, rows, pipe["peak_heap_mb"], int(pipe_rss) // 1024)
+PY
+  done
+done
+
+python3 - "$runs" > "$results/foundation-median.csv" <<'PY'
+import csv, statistics, sys
+from collections import defaultdict
+groups = defaultdict(list)
+for row in csv.DictReader(open(sys.argv[1])):
+    groups[(row["machine"], int(row["customers"]), row["stage"])].append(row)
+print("machine,customers,stage,runs,median_seconds,median_rows_per_s,rows_in,median_peak_heap_mb,median_max_rss_mb")
+def med(rows, key):
+    vals = [float(r[key]) for r in rows if r[key]]
+    return f"{statistics.median(vals):.0f}" if vals else ""
+for (machine, n, stage), rows in sorted(groups.items()):
+    secs = statistics.median(float(r["seconds"]) for r in rows)
+    print(f"{machine},{n},{stage},{len(rows)},{secs:.2f},{med(rows, 'rows_per_s')},{rows[-1]['rows_in']},"
+          f"{med(rows, 'peak_heap_mb')},{med(rows, 'max_rss_mb')}")
+PY
+cat "$results/foundation-median.csv"
