@@ -73,7 +73,7 @@ public enum Source {
       required("created_ts", FieldType.TIMESTAMP, "Review time")),
   EVENTS(Kind.FACT, "App and location (LBS) events",
       key("event_id", FieldType.STRING, "Event id"),
-      optional("device_id", FieldType.STRING, "Device id"),
+      required("device_id", FieldType.STRING, "Device id"),
       optional("member_id", FieldType.STRING, "Member id when logged in"),
       required("event_ts", FieldType.TIMESTAMP, "Event time"),
       required("event_type", FieldType.STRING, "Event type, e.g. view, add_to_cart, checkout, order, login"),

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One column of the source contract with the validation rules ingest applies to it.
  *
- * @param required the column must be present in the source file (a missing required column stops ingest)
+ * @param required the column must be present in the source file (a missing required column stops ingest) and
+ *                 have a value in every row (an empty one quarantines the row: MISSING_VALUE)
  * @param key      part of the source's key: a null value quarantines the row (MISSING_KEY)
  * @param nonNegative a negative number quarantines the row (NEGATIVE_VALUE)
  * @param allowed  allowed values (lower-case) for an enumerated string, empty when free

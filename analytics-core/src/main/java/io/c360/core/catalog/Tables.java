@@ -24,7 +24,7 @@ public final class Tables {
           required(INGESTED_AT, FieldType.TIMESTAMP, "When the batch was ingested"),
           of(SOURCE_FILE, FieldType.STRING, "File the row was read from"),
           required("reason_code", FieldType.STRING,
-              "Why the row was rejected: MALFORMED_ROW, MISSING_KEY, BAD_NUMBER, BAD_TIMESTAMP, BAD_DATE, BAD_BOOLEAN, "
+              "Why the row was rejected: MALFORMED_ROW, MISSING_KEY, MISSING_VALUE, BAD_NUMBER, BAD_TIMESTAMP, BAD_DATE, BAD_BOOLEAN, "
                   + "BAD_VALUE, NEGATIVE_VALUE, UNKNOWN_CURRENCY, FUTURE_TIMESTAMP, TOO_OLD, BAD_ENCODING, "
                   + "OVERLONG_FIELD, DUPLICATE_KEY"),
           of("column_name", FieldType.STRING, "Column that failed the check, if one did"),

@@ -79,7 +79,9 @@ public final class IngestTransform {
     }
     source.fields().forEach(f -> reasons.add(textReason(f)));
     source.fields().stream().filter(SourceField::key).forEach(f ->
-        reasons.add(when(col(f.name()).isNull().or(trim(col(f.name())).equalTo("")), reason(ReasonCode.MISSING_KEY, f))));
+        reasons.add(when(blank(f), reason(ReasonCode.MISSING_KEY, f))));
+    source.fields().stream().filter(f -> f.required() && !f.key()).forEach(f ->
+        reasons.add(when(blank(f), reason(ReasonCode.MISSING_VALUE, f))));
     source.fields().forEach(f -> reasons.add(valueReason(f)));
 
     List<Column> projection = new ArrayList<>();
@@ -203,6 +205,10 @@ public final class IngestTransform {
           reason(ReasonCode.TOO_OLD, f)));
     }
     return checks.isEmpty() ? lit(null).cast("string") : coalesce(checks.toArray(Column[]::new));
+  }
+
+  private static Column blank(SourceField f) {
+    return col(f.name()).isNull().or(trim(col(f.name())).equalTo(""));
   }
 
   private static Column typed(SourceField f) {

@@ -6,6 +6,8 @@ public enum ReasonCode {
   MALFORMED_ROW,
   /** A key column is empty. */
   MISSING_KEY,
+  /** A required (non-key) column is empty, e.g. an order without order_ts or a line without sku. */
+  MISSING_VALUE,
   /** A numeric column holds something that is not a number. */
   BAD_NUMBER,
   /** A timestamp column cannot be parsed. */
