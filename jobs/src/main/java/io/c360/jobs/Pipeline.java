@@ -1,5 +1,6 @@
 package io.c360.jobs;
 
+import io.c360.jobs.identity.IdentityJob;
 import io.c360.jobs.ingest.IngestJob;
 import io.c360.jobs.quality.QualityGateJob;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Optional;
 /** The jobs of c360 in pipeline order. Later jobs only run when every earlier one succeeded. */
 public final class Pipeline {
 
-  private static final List<Job> JOBS = List.of(new IngestJob(), new QualityGateJob());
+  private static final List<Job> JOBS = List.of(new IngestJob(), new QualityGateJob(), new IdentityJob());
 
   private Pipeline() {
   }

@@ -71,6 +71,40 @@ public final class Tables {
           of("rows_quarantined", FieldType.LONG, "Rows written to quarantine")),
       List.of("source", BATCH_ID), List.of());
 
+  public static final TableDef IDENTITY_MAP = new TableDef("identity_map", Layer.SILVER,
+      "Source record -> customer_id per as-of date, with the evidence that linked it", List.of(
+          required("as_of", FieldType.DATE, "As-of date of the identity run"),
+          required("entity_type", FieldType.STRING, "account, guest_order, member or device"),
+          required("source", FieldType.STRING, "Source the entity comes from: orders, members or events"),
+          required("source_key", FieldType.STRING, "Key in the source: account_id, order_id, member_id or device_id"),
+          required("customer_id", FieldType.STRING, "Unified customer id, stable across runs"),
+          required("linked_by", FieldType.STRING,
+              "Identifier types that linked this entity to others (phone, email, member), or none"),
+          of("linked_at", FieldType.TIMESTAMP, "First time the linking identifier was seen on this entity"),
+          of("first_seen", FieldType.TIMESTAMP, "First record of the entity"),
+          of("last_seen", FieldType.TIMESTAMP, "Latest record of the entity")),
+      List.of("as_of", "entity_type", "source_key"), List.of("as_of"));
+
+  public static final TableDef IDENTITY_HISTORY = new TableDef("identity_history", Layer.SILVER,
+      "Customer merges and splits between identity runs", List.of(
+          required("as_of", FieldType.DATE, "As-of date of the run that saw the change"),
+          required("event", FieldType.STRING, "merge (other_customer_id absorbed into customer_id) or split "
+              + "(part of customer_id moved to other_customer_id)"),
+          required("customer_id", FieldType.STRING, "Surviving or splitting customer"),
+          required("other_customer_id", FieldType.STRING, "Absorbed or split-off customer")),
+      List.of(), List.of("as_of"));
+
+  public static final TableDef IDENTITY_SHARED = new TableDef("identity_shared_identifiers", Layer.SILVER,
+      "Identifiers not used as links because many people share them (family or counter phones)", List.of(
+          required("as_of", FieldType.DATE, "As-of date of the identity run"),
+          required("id_type", FieldType.STRING, "phone, email or device"),
+          required("id_hash", FieldType.STRING, "HMAC-SHA256 of the normalised identifier (device id for devices)"),
+          of("accounts", FieldType.LONG, "Distinct accounts using it"),
+          of("members", FieldType.LONG, "Distinct members using it (members logged in, for devices)"),
+          of("guest_orders", FieldType.LONG, "Guest orders using it"),
+          required("reason", FieldType.STRING, "Why it is not a link")),
+      List.of("as_of", "id_type", "id_hash"), List.of("as_of"));
+
   public static final TableDef MODEL_METRICS = new TableDef("model_metrics", Layer.OPS,
       "Model evaluation metrics by model, version and as-of date", List.of(
           required("model", FieldType.STRING, "Model, e.g. identity, clv_bgnbd, churn, recs"),
@@ -94,7 +128,8 @@ public final class Tables {
   /** Every declared table, bronze first. */
   public static List<TableDef> all() {
     List<TableDef> all = new ArrayList<>(BRONZE);
-    all.addAll(List.of(QUARANTINE, INGEST_BATCHES, DQ_RESULTS, JOB_RUNS, MODEL_METRICS));
+    all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, INGEST_BATCHES, DQ_RESULTS,
+        JOB_RUNS, MODEL_METRICS));
     return List.copyOf(all);
   }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** The whole typed configuration of c360. Built by {@link ConfigReader}; immutable. */
 public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Map<Source, SourceConfig> sources,
-                         IngestConfig ingest, List<CheckSpec> checks) {
+                         IngestConfig ingest, List<CheckSpec> checks, IdentityConfig identity) {
 
   public C360Config {
     sources = Map.copyOf(new EnumMap<>(sources));
@@ -21,11 +21,17 @@ public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Ma
   }
 
   public C360Config withLakePath(String path) {
-    return new C360Config(lake.withPath(path), spark, inputDir, sources, ingest, checks);
+    return new C360Config(lake.withPath(path), spark, inputDir, sources, ingest, checks, identity);
   }
 
   public C360Config withInputDir(String dir) {
-    return new C360Config(lake, spark, dir, sources, ingest, checks);
+    return new C360Config(lake, spark, dir, sources, ingest, checks, identity);
+  }
+
+  public C360Config withHmacKey(String key) {
+    IdentityConfig i = identity;
+    return new C360Config(lake, spark, inputDir, sources, ingest, checks, new IdentityConfig(i.defaultCountryCode(),
+        i.emailProviderRules(), i.maxPeoplePerIdentifier(), i.maxGuestOrdersPerPhone(), i.maxIterations(), key));
   }
 
   /** The source's settings when it is enabled. */

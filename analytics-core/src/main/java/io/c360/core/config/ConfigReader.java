@@ -93,7 +93,11 @@ public final class ConfigReader {
     for (Config check : c.getConfigList("quality.checks")) {
       checks.add(check(check));
     }
-    return new C360Config(lake, spark, c.getString("input-dir"), sources, ingest, checks);
+    IdentityConfig identity = new IdentityConfig(c.getString("identity.default-country-code"),
+        c.getBoolean("identity.email-provider-rules"), c.getInt("identity.max-people-per-identifier"),
+        c.getInt("identity.max-guest-orders-per-phone"), c.getInt("identity.max-iterations"),
+        c.getString("identity.hmac-key"));
+    return new C360Config(lake, spark, c.getString("input-dir"), sources, ingest, checks, identity);
   }
 
   private static CheckSpec check(Config c) {

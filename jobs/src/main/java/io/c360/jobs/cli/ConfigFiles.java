@@ -14,6 +14,7 @@ final class ConfigFiles {
 
   static final Path DEFAULT_CONF = Path.of("conf", "local.conf");
   static final String LAKE_ENV = "C360_LAKE";
+  static final String HMAC_ENV = "C360_HMAC_KEY";
 
   private ConfigFiles() {
   }
@@ -37,6 +38,10 @@ final class ConfigFiles {
       config = config.withLakePath(options.lake.toString());
     } else if (env != null && !env.isBlank()) {
       config = config.withLakePath(env);
+    }
+    String key = System.getenv(HMAC_ENV);
+    if (key != null && !key.isBlank()) {
+      config = config.withHmacKey(key);
     }
     return config;
   }

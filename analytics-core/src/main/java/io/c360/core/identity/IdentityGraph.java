@@ -1,0 +1,170 @@
+package io.c360.core.identity;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import io.c360.core.config.IdentityConfig;
+import io.c360.core.privacy.Pii;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Links source records into people. Entities are accounts (orders with an account id), guest orders (orders
+ * without one), members and app devices. They are linked through shared identifiers: normalised phones and
+ * emails, and member logins on a device. An identifier seen on more accounts, or more members, than
+ * {@code maxPeoplePerIdentifier} (a family phone), a phone on more than {@code maxGuestOrdersPerPhone} guest orders
+ * (a shop's counter phone), and a device logged into by more members than {@code maxPeoplePerIdentifier} are
+ * shared: they link nothing and are reported. Components come from {@link ConnectedComponents}.
+ */
+public final class IdentityGraph {
+
+  public static final String ACCOUNT = "account";
+  public static final String GUEST_ORDER = "guest_order";
+  public static final String MEMBER = "member";
+  public static final String DEVICE = "device";
+
+  /** Bronze inputs; members and events may be null when those sources are not configured. */
+  public record Inputs(Dataset<Row> orders, Dataset<Row> members, Dataset<Row> events) {
+  }
+
+  /**
+   * @param entities          entity_type, entity_key, source, first_seen, last_seen, linked_by, linked_at, component
+   * @param sharedIdentifiers id_type, id_hash, accounts, members, guest_orders, devices_members, reason
+   * @param rounds            connected-components rounds
+   */
+  public record Output(Dataset<Row> entities, Dataset<Row> sharedIdentifiers, int rounds) {
+  }
+
+  private final IdentityConfig rules;
+
+  public IdentityGraph(IdentityConfig rules) {
+    this.rules = rules;
+  }
+
+  public Output resolve(Inputs in) {
+    Dataset<Row> entities = entities(in).localCheckpoint();
+    Dataset<Row> occurrences = occurrences(in);
+    Dataset<Row> counts = occurrences.groupBy("id_type", "id_value").agg(
+        count_distinct(when(col("entity_type").equalTo(ACCOUNT), col("entity_key"))).as("accounts"),
+        count_distinct(when(col("entity_type").equalTo(MEMBER), col("entity_key"))).as("members"),
+        count_distinct(when(col("entity_type").equalTo(GUEST_ORDER), col("entity_key"))).as("guest_orders"),
+        count_distinct(col("entity_type"), col("entity_key")).as("entities"));
+    Column shared = when(greatest(col("accounts"), col("members")).gt(rules.maxPeoplePerIdentifier()),
+        lit("more than " + rules.maxPeoplePerIdentifier() + " people"))
+        .when(col("id_type").equalTo("phone").and(col("guest_orders").gt(rules.maxGuestOrdersPerPhone())),
+            lit("more than " + rules.maxGuestOrdersPerPhone() + " guest orders"));
+    Dataset<Row> judged = counts.withColumn("reason", shared).localCheckpoint();
+    Dataset<Row> sharedDevices = occurrences.where(col("id_type").equalTo(MEMBER).and(col("entity_type").equalTo(DEVICE)))
+        .groupBy("entity_key").agg(count_distinct(col("id_value")).as("logins"))
+        .where(col("logins").gt(rules.maxPeoplePerIdentifier()))
+        .select(col("entity_key").as("shared_device"), col("logins"));
+
+    Dataset<Row> links = occurrences
+        .join(judged.where(col("reason").isNull()).where(col("entities").gt(1)), new String[] {"id_type", "id_value"})
+        .join(sharedDevices, col("entity_type").equalTo(lit(DEVICE)).and(col("id_type").equalTo(MEMBER))
+            .and(col("entity_key").equalTo(col("shared_device"))), "left_anti");
+    Dataset<Row> edges = links.select(node(col("entity_type"), col("entity_key")).as("src"),
+            node(col("id_type"), col("id_value")).as("dst"))
+        .union(entities.select(col("node").as("src"), col("node").as("dst")));
+    ConnectedComponents.Result components = new ConnectedComponents(rules.maxIterations()).run(edges);
+
+    Dataset<Row> evidence = links.groupBy("entity_type", "entity_key").agg(
+        concat_ws(",", array_sort(collect_set("id_type"))).as("linked_by"), min("seen_at").as("linked_at"));
+    Dataset<Row> resolved = entities
+        .join(components.labels(), entities.col("node").equalTo(components.labels().col("node")))
+        .join(evidence, new String[] {"entity_type", "entity_key"}, "left")
+        .select(col("entity_type"), col("entity_key"), col("source"), col("first_seen"), col("last_seen"),
+            coalesce(col("linked_by"), lit("none")).as("linked_by"), col("linked_at"), col("component"));
+    Dataset<Row> report = judged.where(col("reason").isNotNull())
+        .select(col("id_type"), Pii.hmac(col("id_value"), rules.hmacKey()).as("id_hash"), col("accounts"),
+            col("members"), col("guest_orders"), col("reason"))
+        .union(sharedDevices.select(lit(DEVICE).as("id_type"), col("shared_device").as("id_hash"),
+            lit(0L).as("accounts"), col("logins").as("members"), lit(0L).as("guest_orders"),
+            lit("more than " + rules.maxPeoplePerIdentifier() + " members logged in").as("reason")));
+    return new Output(resolved, report, components.rounds());
+  }
+
+  /** The node id of an entity or identifier: a 64-bit hash of its type and value. */
+  static Column node(Column type, Column value) {
+    return xxhash64(type, value);
+  }
+
+  private Dataset<Row> entities(Inputs in) {
+    Column account = trim(col("account_id"));
+    Column hasAccount = account.isNotNull().and(account.notEqual(""));
+    Dataset<Row> orders = in.orders()
+        .select(when(hasAccount, lit(ACCOUNT)).otherwise(lit(GUEST_ORDER)).as("entity_type"),
+            when(hasAccount, account).otherwise(col("order_id")).as("entity_key"),
+            lit("orders").as("source"), col("order_ts").as("ts"));
+    Dataset<Row> all = orders;
+    if (in.members() != null) {
+      all = all.union(latestMembers(in.members()).select(lit(MEMBER).as("entity_type"),
+          col("member_id").as("entity_key"), lit("members").as("source"),
+          coalesce(col("signup_ts"), col("_ingested_at")).as("ts")));
+    }
+    if (in.events() != null) {
+      all = all.union(in.events().select(lit(DEVICE).as("entity_type"), col("device_id").as("entity_key"),
+          lit("events").as("source"), col("event_ts").as("ts")));
+    }
+    return all.groupBy("entity_type", "entity_key", "source")
+        .agg(min("ts").as("first_seen"), max("ts").as("last_seen"))
+        .withColumn("node", node(col("entity_type"), col("entity_key")));
+  }
+
+  /** Each (entity, identifier) sighting with the first time it was seen. */
+  private Dataset<Row> occurrences(Inputs in) {
+    Column account = trim(col("account_id"));
+    Column hasAccount = account.isNotNull().and(account.notEqual(""));
+    Column entityType = when(hasAccount, lit(ACCOUNT)).otherwise(lit(GUEST_ORDER));
+    Column entityKey = when(hasAccount, account).otherwise(col("order_id"));
+    Dataset<Row> orders = in.orders().select(entityType.as("entity_type"), entityKey.as("entity_key"),
+        Identifiers.phoneE164(col("phone"), rules.defaultCountryCode()).as("phone"),
+        Identifiers.email(col("email"), rules.emailProviderRules()).as("email"), col("order_ts").as("seen_at"));
+    Dataset<Row> sightings = identifierRows(orders);
+    if (in.members() != null) {
+      Dataset<Row> members = latestMembers(in.members()).select(lit(MEMBER).as("entity_type"),
+          col("member_id").as("entity_key"),
+          Identifiers.phoneE164(col("phone"), rules.defaultCountryCode()).as("phone"),
+          Identifiers.email(col("email"), rules.emailProviderRules()).as("email"),
+          coalesce(col("signup_ts"), col("_ingested_at")).as("seen_at"));
+      sightings = sightings.union(identifierRows(members))
+          .union(members.select(col("entity_type"), col("entity_key"), lit(MEMBER).as("id_type"),
+              col("entity_key").as("id_value"), col("seen_at")));
+    }
+    if (in.events() != null) {
+      sightings = sightings.union(in.events().where(col("member_id").isNotNull())
+          .select(lit(DEVICE).as("entity_type"), col("device_id").as("entity_key"), lit(MEMBER).as("id_type"),
+              trim(col("member_id")).as("id_value"), col("event_ts").as("seen_at")));
+    }
+    return sightings.groupBy("entity_type", "entity_key", "id_type", "id_value").agg(min("seen_at").as("seen_at"));
+  }
+
+  private static Dataset<Row> identifierRows(Dataset<Row> rows) {
+    Dataset<Row> phones = rows.where(col("phone").isNotNull()).select(col("entity_type"), col("entity_key"),
+        lit("phone").as("id_type"), col("phone").as("id_value"), col("seen_at"));
+    Dataset<Row> emails = rows.where(col("email").isNotNull()).select(col("entity_type"), col("entity_key"),
+        lit("email").as("id_type"), col("email").as("id_value"), col("seen_at"));
+    return phones.union(emails);
+  }
+
+  /** The latest state of each member across snapshot batches. */
+  public static Dataset<Row> latestMembers(Dataset<Row> members) {
+    return members.withColumn("_rank", row_number().over(Window.partitionBy("member_id")
+            .orderBy(col("_ingested_at").desc(), col("_batch_id").desc())))
+        .where(col("_rank").equalTo(1)).drop("_rank");
+  }
+}

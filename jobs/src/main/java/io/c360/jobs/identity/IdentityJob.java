@@ -1,0 +1,133 @@
+package io.c360.jobs.identity;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.c360.core.catalog.Source;
+import io.c360.core.catalog.Tables;
+import io.c360.core.identity.IdentityGraph;
+import io.c360.core.identity.PairwiseEvaluation;
+import io.c360.core.identity.StableIds;
+import io.c360.jobs.Job;
+import io.c360.jobs.JobContext;
+import io.c360.jobs.JobResult;
+import io.c360.jobs.Lake;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Identity: links the bronze records seen up to the as-of date into customers ({@link IdentityGraph}), keeps
+ * customer ids stable against the latest earlier run ({@link StableIds}) and writes identity_map,
+ * identity_history and identity_shared_identifiers for the as-of date (replacing that date's rows). When the
+ * sources folder holds the generator's {@code _truth/identity.csv}, the pairwise precision and recall of the
+ * entities are written to model_metrics.
+ */
+public final class IdentityJob implements Job {
+
+  public static final String MODEL_VERSION = "rules-v1";
+
+  @Override
+  public String name() {
+    return "identity";
+  }
+
+  @Override
+  public JobResult run(JobContext context) {
+    Lake lake = context.lake();
+    LocalDate asOf = context.asOf();
+    Timestamp cutoff = Timestamp.valueOf(asOf.plusDays(1).atStartOfDay());
+    Dataset<Row> orders = lake.read(Tables.bronze(Source.ORDERS)).where(col("order_ts").lt(cutoff));
+    Dataset<Row> members = lake.exists(Tables.bronze(Source.MEMBERS))
+        ? lake.read(Tables.bronze(Source.MEMBERS))
+            .where(col("signup_ts").isNull().or(col("signup_ts").lt(cutoff))) : null;
+    Dataset<Row> events = lake.exists(Tables.bronze(Source.EVENTS))
+        ? lake.read(Tables.bronze(Source.EVENTS)).where(col("event_ts").lt(cutoff)) : null;
+
+    IdentityGraph.Output graph = new IdentityGraph(context.config().identity())
+        .resolve(new IdentityGraph.Inputs(orders, members, events));
+    StableIds.Assignment assignment = StableIds.assign(graph.entities(), previousMap(lake, asOf), asOf);
+    Dataset<Row> entities = assignment.entities().localCheckpoint();
+
+    Date date = Date.valueOf(asOf);
+    String partition = "as_of = '" + asOf + "'";
+    lake.replaceWhere(Tables.IDENTITY_MAP, entities.select(lit(date).as("as_of"), col("entity_type"),
+        col("source"), col("entity_key").as("source_key"), col("customer_id"), col("linked_by"), col("linked_at"),
+        col("first_seen"), col("last_seen")), partition);
+    lake.replaceWhere(Tables.IDENTITY_HISTORY, assignment.history(), partition);
+    lake.replaceWhere(Tables.IDENTITY_SHARED, graph.sharedIdentifiers().withColumn("as_of", lit(date)), partition);
+
+    Row sizes = entities.agg(org.apache.spark.sql.functions.count(lit(1)),
+        org.apache.spark.sql.functions.count_distinct(col("customer_id"))).first();
+    long entityCount = sizes.getLong(0);
+    long customers = sizes.getLong(1);
+    context.progress().line(name(), String.format(Locale.ROOT, "%,d entities -> %,d customers (%d rounds)",
+        entityCount, customers, graph.rounds()));
+    evaluate(context, orders, entities);
+    return new JobResult(entityCount, customers, customers + " customers");
+  }
+
+  /** The customer ids of the latest run before the as-of date, or null on the first run. */
+  private static Dataset<Row> previousMap(Lake lake, LocalDate asOf) {
+    if (!lake.exists(Tables.IDENTITY_MAP)) {
+      return null;
+    }
+    Dataset<Row> earlier = lake.read(Tables.IDENTITY_MAP).where(col("as_of").lt(Date.valueOf(asOf)));
+    Row latest = earlier.agg(max("as_of")).first();
+    if (latest.isNullAt(0)) {
+      return null;
+    }
+    return earlier.where(col("as_of").equalTo(latest.getDate(0)))
+        .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
+  }
+
+  private void evaluate(JobContext context, Dataset<Row> orders, Dataset<Row> entities) {
+    Path truthFile = context.inputDir().resolve("_truth").resolve("identity.csv");
+    if (!Files.isRegularFile(truthFile)) {
+      return;
+    }
+    Dataset<Row> truth = context.spark().read().option("header", "true").csv(truthFile.toString());
+    Column account = trim(col("account_id"));
+    Dataset<Row> orderTruth = orders.join(truth.where(col("source").equalTo("orders")),
+            orders.col("order_id").equalTo(truth.col("source_key")))
+        .select(when(account.isNotNull().and(account.notEqual("")), lit(IdentityGraph.ACCOUNT))
+                .otherwise(lit(IdentityGraph.GUEST_ORDER)).as("entity_type"),
+            when(account.isNotNull().and(account.notEqual("")), account).otherwise(col("order_id")).as("entity_key"),
+            col("person_id"));
+    Dataset<Row> otherTruth = truth.where(col("source").isin("members", "events"))
+        .select(when(col("source").equalTo("members"), lit(IdentityGraph.MEMBER)).otherwise(lit(IdentityGraph.DEVICE))
+            .as("entity_type"), col("source_key").as("entity_key"), col("person_id"));
+    Dataset<Row> entityTruth = orderTruth.union(otherTruth).groupBy("entity_type", "entity_key")
+        .agg(min("person_id").as("person"));
+    PairwiseEvaluation.Scores scores = PairwiseEvaluation.score(entities
+        .join(entityTruth, new String[] {"entity_type", "entity_key"})
+        .select(col("customer_id").as("cluster"), col("person")));
+    context.progress().line(name(), String.format(Locale.ROOT,
+        "pairwise precision %.4f, recall %.4f, F1 %.4f over %,d entities: %,d customers for %,d true persons",
+        scores.precision(), scores.recall(), scores.f1(), scores.items(), scores.clusters(), scores.persons()));
+    Date date = Date.valueOf(context.asOf());
+    String detail = "entities: accounts, guest orders, members, devices";
+    List<Row> rows = new ArrayList<>();
+    for (Object[] metric : new Object[][] {{"precision", scores.precision()}, {"recall", scores.recall()},
+        {"f1", scores.f1()}, {"clusters", (double) scores.clusters()}, {"true_persons", (double) scores.persons()},
+        {"items", (double) scores.items()}}) {
+      rows.add(RowFactory.create("identity", MODEL_VERSION, date, metric[0], metric[1], detail));
+    }
+    context.lake().replaceWhere(Tables.MODEL_METRICS,
+        context.spark().createDataFrame(rows, Tables.MODEL_METRICS.schema()),
+        "model = 'identity' AND as_of = '" + context.asOf() + "'");
+  }
+}
