@@ -105,6 +105,23 @@ public final class Tables {
           required("reason", FieldType.STRING, "Why it is not a link")),
       List.of("as_of", "id_type", "id_hash"), List.of("as_of"));
 
+  public static final TableDef CUSTOMER_PII = new TableDef("customer_pii", Layer.SILVER,
+      "RESTRICTED vault: raw personal data per customer; readable only with the admin role", List.of(
+          required("as_of", FieldType.DATE, "As-of date of the identity run"),
+          required("customer_id", FieldType.STRING, "Unified customer id"),
+          of("names", FieldType.STRING, "Names from membership records, '; '-separated (raw)"),
+          of("phones", FieldType.STRING, "Phones in E.164, '; '-separated (raw)"),
+          of("emails", FieldType.STRING, "Normalised emails, '; '-separated (raw)"),
+          of("member_ids", FieldType.STRING, "Member ids, '; '-separated"),
+          of("account_ids", FieldType.STRING, "Account ids, '; '-separated")),
+      List.of("as_of", "customer_id"), List.of("as_of"));
+
+  /** Tables holding raw personal data: never readable through c360's SQL access without the admin role. */
+  public static final List<TableDef> RESTRICTED = List.of(CUSTOMER_PII);
+
+  /** Contract columns that hold raw personal data wherever they appear. */
+  private static final List<String> PERSONAL_FIELDS = List.of("phone", "email", "name", "birth_date");
+
   public static final TableDef MODEL_METRICS = new TableDef("model_metrics", Layer.OPS,
       "Model evaluation metrics by model, version and as-of date", List.of(
           required("model", FieldType.STRING, "Model, e.g. identity, clv_bgnbd, churn, recs"),
@@ -128,9 +145,23 @@ public final class Tables {
   /** Every declared table, bronze first. */
   public static List<TableDef> all() {
     List<TableDef> all = new ArrayList<>(BRONZE);
-    all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, INGEST_BATCHES, DQ_RESULTS,
+    all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, CUSTOMER_PII, INGEST_BATCHES,
+        DQ_RESULTS,
         JOB_RUNS, MODEL_METRICS));
     return List.copyOf(all);
+  }
+
+  /**
+   * Columns of readable tables that hold raw personal data, as {@code table.column}: the phones, emails, names and
+   * birth dates of the bronze tables and the raw records in quarantine. Reading them needs the admin role.
+   */
+  public static List<String> personalColumns() {
+    List<String> columns = new ArrayList<>();
+    for (TableDef table : BRONZE) {
+      table.columnNames().stream().filter(PERSONAL_FIELDS::contains).forEach(c -> columns.add(table.name() + "." + c));
+    }
+    columns.add(QUARANTINE.name() + ".raw_record");
+    return List.copyOf(columns);
   }
 
   public static Optional<TableDef> byName(String name) {

@@ -9,11 +9,13 @@ import java.util.Optional;
 
 /** The whole typed configuration of c360. Built by {@link ConfigReader}; immutable. */
 public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Map<Source, SourceConfig> sources,
-                         IngestConfig ingest, List<CheckSpec> checks, IdentityConfig identity) {
+                         IngestConfig ingest, List<CheckSpec> checks, IdentityConfig identity,
+                         List<String> admins) {
 
   public C360Config {
     sources = Map.copyOf(new EnumMap<>(sources));
     checks = List.copyOf(checks);
+    admins = List.copyOf(admins);
     SourceConfig orders = sources.get(Source.ORDERS);
     if (orders == null || !orders.enabled()) {
       throw new ConfigException("c360.sources.orders must be enabled: orders is the one required source");
@@ -21,17 +23,25 @@ public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Ma
   }
 
   public C360Config withLakePath(String path) {
-    return new C360Config(lake.withPath(path), spark, inputDir, sources, ingest, checks, identity);
+    return new C360Config(lake.withPath(path), spark, inputDir, sources, ingest, checks, identity, admins);
   }
 
   public C360Config withInputDir(String dir) {
-    return new C360Config(lake, spark, dir, sources, ingest, checks, identity);
+    return new C360Config(lake, spark, dir, sources, ingest, checks, identity, admins);
   }
 
   public C360Config withHmacKey(String key) {
     IdentityConfig i = identity;
     return new C360Config(lake, spark, inputDir, sources, ingest, checks, new IdentityConfig(i.defaultCountryCode(),
-        i.emailProviderRules(), i.maxPeoplePerIdentifier(), i.maxGuestOrdersPerPhone(), i.maxIterations(), key));
+        i.emailProviderRules(), i.maxPeoplePerIdentifier(), i.maxGuestOrdersPerPhone(), i.maxIterations(), key),
+        admins);
+  }
+
+  /** Adds principals (user names) allowed to take the admin role. */
+  public C360Config withAdmins(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(admins);
+    all.addAll(more);
+    return new C360Config(lake, spark, inputDir, sources, ingest, checks, identity, all);
   }
 
   /** The source's settings when it is enabled. */

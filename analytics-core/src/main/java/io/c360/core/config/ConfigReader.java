@@ -97,7 +97,8 @@ public final class ConfigReader {
         c.getBoolean("identity.email-provider-rules"), c.getInt("identity.max-people-per-identifier"),
         c.getInt("identity.max-guest-orders-per-phone"), c.getInt("identity.max-iterations"),
         c.getString("identity.hmac-key"));
-    return new C360Config(lake, spark, c.getString("input-dir"), sources, ingest, checks, identity);
+    return new C360Config(lake, spark, c.getString("input-dir"), sources, ingest, checks, identity,
+        c.getStringList("security.admins"));
   }
 
   private static CheckSpec check(Config c) {

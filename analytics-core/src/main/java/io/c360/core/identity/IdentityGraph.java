@@ -28,7 +28,8 @@ import org.apache.spark.sql.expressions.Window;
  * emails, and member logins on a device. An identifier seen on more accounts, or more members, than
  * {@code maxPeoplePerIdentifier} (a family phone), a phone on more than {@code maxGuestOrdersPerPhone} guest orders
  * (a shop's counter phone), and a device logged into by more members than {@code maxPeoplePerIdentifier} are
- * shared: they link nothing and are reported. Components come from {@link ConnectedComponents}.
+ * shared: they link nothing and are reported. A counter phone with few orders so far cannot be told from a
+ * person who never registers; it links until it passes the limit. Components come from {@link ConnectedComponents}.
  */
 public final class IdentityGraph {
 

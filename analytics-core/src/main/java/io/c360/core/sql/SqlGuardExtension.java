@@ -1,5 +1,7 @@
 package io.c360.core.sql;
 
+import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.SparkSessionExtensions;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
@@ -9,14 +11,21 @@ import scala.runtime.BoxedUnit;
 
 /**
  * Session extension that enforces c360's SQL access rules in the analyser, so that a refused statement never
- * executes. Active only in sessions whose {@value #READ_ONLY} conf is true (the {@code sql} command and the
- * JDBC endpoint); jobs run without it. Register with
+ * executes: only reading statements ({@link ReadOnlyPolicy}) and no restricted table without the admin role
+ * ({@link AccessPolicy}). Active only in sessions whose {@value #READ_ONLY} conf is true (the {@code sql} command
+ * and the JDBC endpoint); jobs run without it. Register with
  * {@code spark.sql.extensions=io.c360.core.sql.SqlGuardExtension}.
  */
 public final class SqlGuardExtension extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
 
   /** Session conf: when "true", only reading statements may run. */
   public static final String READ_ONLY = "spark.c360.sql.readOnly";
+  /** Session conf: the caller's role; anything but {@code admin} cannot read restricted tables. */
+  public static final String ROLE = "spark.c360.sql.role";
+  /** Session conf: comma-separated names (and folder names) of restricted tables. */
+  public static final String RESTRICTED = "spark.c360.sql.restrictedTables";
+  /** Session conf: comma-separated {@code table.column} names of personal columns. */
+  public static final String PERSONAL = "spark.c360.sql.personalColumns";
 
   @Override
   public BoxedUnit apply(SparkSessionExtensions extensions) {
@@ -42,5 +51,15 @@ public final class SqlGuardExtension extends AbstractFunction1<SparkSessionExten
     ReadOnlyPolicy.violation(plan).ifPresent(message -> {
       throw new SqlAccessDeniedException(message);
     });
+    List<String> restricted = list(session, RESTRICTED);
+    AccessPolicy.violation(plan, session.conf().get(ROLE, "analyst"), restricted, restricted, list(session, PERSONAL))
+        .ifPresent(message -> {
+          throw new SqlAccessDeniedException(message);
+        });
+  }
+
+  private static List<String> list(SparkSession session, String key) {
+    return Arrays.stream(session.conf().get(key, "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .toList();
   }
 }

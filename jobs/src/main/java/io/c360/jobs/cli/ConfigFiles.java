@@ -15,6 +15,7 @@ final class ConfigFiles {
   static final Path DEFAULT_CONF = Path.of("conf", "local.conf");
   static final String LAKE_ENV = "C360_LAKE";
   static final String HMAC_ENV = "C360_HMAC_KEY";
+  static final String ADMINS_ENV = "C360_ADMINS";
 
   private ConfigFiles() {
   }
@@ -38,6 +39,11 @@ final class ConfigFiles {
       config = config.withLakePath(options.lake.toString());
     } else if (env != null && !env.isBlank()) {
       config = config.withLakePath(env);
+    }
+    String admins = System.getenv(ADMINS_ENV);
+    if (admins != null && !admins.isBlank()) {
+      config = config.withAdmins(java.util.Arrays.stream(admins.split(",")).map(String::trim)
+          .filter(a -> !a.isEmpty()).toList());
     }
     String key = System.getenv(HMAC_ENV);
     if (key != null && !key.isBlank()) {

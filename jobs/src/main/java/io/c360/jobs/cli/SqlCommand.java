@@ -1,5 +1,6 @@
 package io.c360.jobs.cli;
 
+import io.c360.core.sql.AccessPolicy;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,9 +33,18 @@ final class SqlCommand implements Callable<Integer> {
       description = "Print at most N rows (0 = all). Default: 1000 for table, all for csv and json.")
   Long maxRows;
 
+  @Option(names = "--role", defaultValue = "analyst", paramLabel = "ROLE",
+      description = "analyst (default) or admin; only admin reads c360.customer_pii, and only users listed in "
+          + "c360.security.admins or env C360_ADMINS may take it.")
+  String role;
+
   @Override
   public Integer call() {
-    try (Workspace ws = Workspace.open(common, true)) {
+    if (!role.equals("analyst") && !role.equals(AccessPolicy.ADMIN)) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--role must be analyst or admin, got '" + role + "'");
+    }
+    try (Workspace ws = Workspace.open(common, true, role)) {
       Dataset<Row> result = ws.spark.sql(query);
       long limit = maxRows != null ? maxRows : format == ResultPrinter.Format.table ? 1000 : 0;
       new ResultPrinter(System.out).print(result, format, limit);

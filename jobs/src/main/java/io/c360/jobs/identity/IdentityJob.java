@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.identity.IdentityGraph;
+import io.c360.core.identity.Identifiers;
 import io.c360.core.identity.PairwiseEvaluation;
 import io.c360.core.identity.StableIds;
 import io.c360.jobs.Job;
@@ -32,7 +33,8 @@ import org.apache.spark.sql.RowFactory;
 /**
  * Identity: links the bronze records seen up to the as-of date into customers ({@link IdentityGraph}), keeps
  * customer ids stable against the latest earlier run ({@link StableIds}) and writes identity_map,
- * identity_history and identity_shared_identifiers for the as-of date (replacing that date's rows). When the
+ * identity_history, identity_shared_identifiers and the restricted vault customer_pii for the as-of date
+ * (replacing that date's rows). When the
  * sources folder holds the generator's {@code _truth/identity.csv}, the pairwise precision and recall of the
  * entities are written to model_metrics.
  */
@@ -70,6 +72,9 @@ public final class IdentityJob implements Job {
     lake.replaceWhere(Tables.IDENTITY_HISTORY, assignment.history(), partition);
     lake.replaceWhere(Tables.IDENTITY_SHARED, graph.sharedIdentifiers().withColumn("as_of", lit(date)), partition);
 
+    lake.replaceWhere(Tables.CUSTOMER_PII, vault(context, orders, members, entities).withColumn("as_of", lit(date)),
+        partition);
+
     Row sizes = entities.agg(org.apache.spark.sql.functions.count(lit(1)),
         org.apache.spark.sql.functions.count_distinct(col("customer_id"))).first();
     long entityCount = sizes.getLong(0);
@@ -78,6 +83,38 @@ public final class IdentityJob implements Job {
         entityCount, customers, graph.rounds()));
     evaluate(context, orders, entities);
     return new JobResult(entityCount, customers, customers + " customers");
+  }
+
+  /** Raw personal data per customer, for the restricted vault table only. */
+  private static Dataset<Row> vault(JobContext context, Dataset<Row> orders, Dataset<Row> members,
+                                    Dataset<Row> entities) {
+    String country = context.config().identity().defaultCountryCode();
+    boolean providerRules = context.config().identity().emailProviderRules();
+    Column account = trim(col("account_id"));
+    Column hasAccount = account.isNotNull().and(account.notEqual(""));
+    Dataset<Row> contacts = orders.select(
+        when(hasAccount, lit(IdentityGraph.ACCOUNT)).otherwise(lit(IdentityGraph.GUEST_ORDER)).as("entity_type"),
+        when(hasAccount, account).otherwise(col("order_id")).as("entity_key"), lit(null).cast("string").as("name"),
+        Identifiers.phoneE164(col("phone"), country).as("phone"),
+        Identifiers.email(col("email"), providerRules).as("email"));
+    if (members != null) {
+      contacts = contacts.union(IdentityGraph.latestMembers(members).select(lit(IdentityGraph.MEMBER).as("entity_type"),
+          col("member_id").as("entity_key"), trim(col("name")).as("name"),
+          Identifiers.phoneE164(col("phone"), country).as("phone"),
+          Identifiers.email(col("email"), providerRules).as("email")));
+    }
+    Column memberKey = when(col("entity_type").equalTo(IdentityGraph.MEMBER), col("entity_key"));
+    Column accountKey = when(col("entity_type").equalTo(IdentityGraph.ACCOUNT), col("entity_key"));
+    return entities.select("entity_type", "entity_key", "customer_id")
+        .join(contacts, new String[] {"entity_type", "entity_key"}, "left")
+        .groupBy("customer_id").agg(
+            joined(col("name")).as("names"), joined(col("phone")).as("phones"), joined(col("email")).as("emails"),
+            joined(memberKey).as("member_ids"), joined(accountKey).as("account_ids"));
+  }
+
+  private static Column joined(Column values) {
+    return org.apache.spark.sql.functions.concat_ws("; ",
+        org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.collect_set(values)));
   }
 
   /** The customer ids of the latest run before the as-of date, or null on the first run. */
@@ -112,22 +149,42 @@ public final class IdentityJob implements Job {
             .as("entity_type"), col("source_key").as("entity_key"), col("person_id"));
     Dataset<Row> entityTruth = orderTruth.union(otherTruth).groupBy("entity_type", "entity_key")
         .agg(min("person_id").as("person"));
-    PairwiseEvaluation.Scores scores = PairwiseEvaluation.score(entities
-        .join(entityTruth, new String[] {"entity_type", "entity_key"})
-        .select(col("customer_id").as("cluster"), col("person")));
+    Dataset<Row> entityScores = entities.join(entityTruth, new String[] {"entity_type", "entity_key"})
+        .select(col("customer_id").as("cluster"), col("person"));
+    Dataset<Row> orderCustomer = entities.where(col("entity_type").isin(IdentityGraph.ACCOUNT,
+        IdentityGraph.GUEST_ORDER)).select(col("entity_type"), col("entity_key"), col("customer_id"));
+    Dataset<Row> orderRecords = orders.select(col("order_id"),
+            when(account.isNotNull().and(account.notEqual("")), lit(IdentityGraph.ACCOUNT))
+                .otherwise(lit(IdentityGraph.GUEST_ORDER)).as("entity_type"),
+            when(account.isNotNull().and(account.notEqual("")), account).otherwise(col("order_id")).as("entity_key"))
+        .join(orderCustomer, new String[] {"entity_type", "entity_key"})
+        .join(truth.where(col("source").equalTo("orders")), col("order_id").equalTo(col("source_key")))
+        .select(col("customer_id").as("cluster"), col("person_id").as("person"));
+    Dataset<Row> memberRecords = entities.where(col("entity_type").equalTo(IdentityGraph.MEMBER))
+        .join(truth.where(col("source").equalTo("members")), col("entity_key").equalTo(col("source_key")))
+        .select(col("customer_id").as("cluster"), col("person_id").as("person"));
+    List<Row> rows = new ArrayList<>();
+    rows.addAll(metrics(context, "records: orders and members",
+        PairwiseEvaluation.score(orderRecords.union(memberRecords))));
+    rows.addAll(metrics(context, "entities: accounts, guest orders, members, devices",
+        PairwiseEvaluation.score(entityScores)));
+    context.lake().replaceWhere(Tables.MODEL_METRICS,
+        context.spark().createDataFrame(rows, Tables.MODEL_METRICS.schema()),
+        "model = 'identity' AND as_of = '" + context.asOf() + "'");
+  }
+
+  private List<Row> metrics(JobContext context, String detail, PairwiseEvaluation.Scores scores) {
     context.progress().line(name(), String.format(Locale.ROOT,
-        "pairwise precision %.4f, recall %.4f, F1 %.4f over %,d entities: %,d customers for %,d true persons",
-        scores.precision(), scores.recall(), scores.f1(), scores.items(), scores.clusters(), scores.persons()));
+        "%s: pairwise precision %.4f, recall %.4f, F1 %.4f; %,d customers for %,d true persons (%,d items)",
+        detail, scores.precision(), scores.recall(), scores.f1(), scores.clusters(), scores.persons(),
+        scores.items()));
     Date date = Date.valueOf(context.asOf());
-    String detail = "entities: accounts, guest orders, members, devices";
     List<Row> rows = new ArrayList<>();
     for (Object[] metric : new Object[][] {{"precision", scores.precision()}, {"recall", scores.recall()},
         {"f1", scores.f1()}, {"clusters", (double) scores.clusters()}, {"true_persons", (double) scores.persons()},
         {"items", (double) scores.items()}}) {
       rows.add(RowFactory.create("identity", MODEL_VERSION, date, metric[0], metric[1], detail));
     }
-    context.lake().replaceWhere(Tables.MODEL_METRICS,
-        context.spark().createDataFrame(rows, Tables.MODEL_METRICS.schema()),
-        "model = 'identity' AND as_of = '" + context.asOf() + "'");
+    return rows;
   }
 }
