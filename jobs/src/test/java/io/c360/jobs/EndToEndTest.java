@@ -42,7 +42,8 @@ class EndToEndTest {
 
   @Test
   void everyGeneratedRowIsInBronzeOrQuarantine() throws Exception {
-    TestLake test = new TestLake(dir);
+    // 300 people share the generator's three counter phones with few orders each: a low limit keeps them apart.
+    TestLake test = new TestLake(dir, "c360.identity.max-guest-orders-per-phone = 3\n");
     GeneratorOptions base = GeneratorOptions.defaults(300, 11, test.sources);
     GenerateSummary summary = SampleGenerator.generate(new GeneratorOptions(base.customers(), base.seed(),
         base.out(), 0.01, base.start(), base.end(), null, base.holdoutDays()));
@@ -64,5 +65,17 @@ class EndToEndTest {
     }
     assertTrue(injected.values().stream().mapToLong(Long::longValue).sum() > 0.005 * summary.totalRows());
     assertEquals("succeeded", lake.read(Tables.JOB_RUNS).where("job = 'gate'").first().getAs("status"));
+
+    Map<String, Double> identity = new HashMap<>();
+    for (Row row : lake.read(Tables.MODEL_METRICS).where("model = 'identity' AND detail LIKE 'records%'")
+        .collectAsList()) {
+      identity.put(row.getAs("metric"), row.getAs("value"));
+    }
+    assertTrue(identity.get("precision") >= 0.99, "precision " + identity);
+    assertTrue(identity.get("recall") >= 0.85, "recall " + identity);
+    assertEquals(0, lake.read(Tables.IDENTITY_MAP).groupBy("entity_type", "source_key").count()
+        .where("count > 1").count(), "one customer per entity");
+    long customers = lake.read(Tables.IDENTITY_MAP).select("customer_id").distinct().count();
+    assertEquals(customers, lake.read(Tables.CUSTOMER_PII).count(), "one vault row per customer");
   }
 }

@@ -61,7 +61,8 @@ public final class IdentityJob implements Job {
 
     IdentityGraph.Output graph = new IdentityGraph(context.config().identity())
         .resolve(new IdentityGraph.Inputs(orders, members, events));
-    StableIds.Assignment assignment = StableIds.assign(graph.entities(), previousMap(lake, asOf), asOf);
+    Dataset<Row> previous = previousMap(lake, asOf);
+    StableIds.Assignment assignment = StableIds.assign(graph.entities(), previous, asOf);
     Dataset<Row> entities = assignment.entities().localCheckpoint();
 
     Date date = Date.valueOf(asOf);
@@ -81,7 +82,15 @@ public final class IdentityJob implements Job {
     long customers = sizes.getLong(1);
     context.progress().line(name(), String.format(Locale.ROOT, "%,d entities -> %,d customers (%d rounds)",
         entityCount, customers, graph.rounds()));
-    evaluate(context, orders, entities);
+    List<Row> metrics = new ArrayList<>();
+    if (previous != null) {
+      metrics.add(retention(context, previous, entities));
+    }
+    metrics.addAll(evaluate(context, orders, entities));
+    if (!metrics.isEmpty()) {
+      lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics, Tables.MODEL_METRICS.schema()),
+          "model = 'identity' AND as_of = '" + asOf + "'");
+    }
     return new JobResult(entityCount, customers, customers + " customers");
   }
 
@@ -131,10 +140,23 @@ public final class IdentityJob implements Job {
         .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
   }
 
-  private void evaluate(JobContext context, Dataset<Row> orders, Dataset<Row> entities) {
+  /** Share of the earlier run's customer ids that still exist. */
+  private Row retention(JobContext context, Dataset<Row> previous, Dataset<Row> entities) {
+    Dataset<Row> before = previous.select("customer_id").distinct();
+    long earlier = before.count();
+    long kept = before.join(entities.select("customer_id").distinct(), "customer_id").count();
+    double share = earlier == 0 ? 1.0 : (double) kept / earlier;
+    context.progress().line(name(), String.format(Locale.ROOT, "kept %,d of %,d earlier customer ids (%.4f)", kept,
+        earlier, share));
+    return RowFactory.create("identity", MODEL_VERSION, Date.valueOf(context.asOf()), "id_retention", share,
+        "share of the previous run's customer ids still present");
+  }
+
+  /** Pairwise scores against the generator's truth, when the sources folder has one. */
+  private List<Row> evaluate(JobContext context, Dataset<Row> orders, Dataset<Row> entities) {
     Path truthFile = context.inputDir().resolve("_truth").resolve("identity.csv");
     if (!Files.isRegularFile(truthFile)) {
-      return;
+      return List.of();
     }
     Dataset<Row> truth = context.spark().read().option("header", "true").csv(truthFile.toString());
     Column account = trim(col("account_id"));
@@ -168,9 +190,7 @@ public final class IdentityJob implements Job {
         PairwiseEvaluation.score(orderRecords.union(memberRecords))));
     rows.addAll(metrics(context, "entities: accounts, guest orders, members, devices",
         PairwiseEvaluation.score(entityScores)));
-    context.lake().replaceWhere(Tables.MODEL_METRICS,
-        context.spark().createDataFrame(rows, Tables.MODEL_METRICS.schema()),
-        "model = 'identity' AND as_of = '" + context.asOf() + "'");
+    return rows;
   }
 
   private List<Row> metrics(JobContext context, String detail, PairwiseEvaluation.Scores scores) {

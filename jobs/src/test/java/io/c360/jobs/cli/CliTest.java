@@ -59,9 +59,9 @@ class CliTest {
   void pipeline(@TempDir Path tempDir) {
     dir = tempDir;
     lake = new TestLake(dir, "c360.quality.checks = [ { source = orders, kind = quarantine_ratio, threshold = 0.5,"
-        + " level = error } ]\n");
+        + " level = error } ]\n" + "c360.security.admins = [\"" + System.getProperty("user.name") + "\"]\n");
     lake.source("orders", "orders.csv", HEADER,
-        "o1,A1,,,2025-12-30 10:00:00,app,\"Shang \"\"hai\"\"\",paid,12.50,0,CNY",
+        "o1,A1,+86 138-0013-8000,Li@X.cn,2025-12-30 10:00:00,app,\"Shang \"\"hai\"\"\",paid,12.50,0,CNY",
         "o2,A2,,,2025-12-29 10:00:00,web,Beijing,paid,20,0,CNY",
         "o3,A2,,,2025-12-29 10:00:00,web,Beijing,paid,-20,0,CNY");
     Run run = c360("pipeline", "--as-of", "2025-12-31");
@@ -115,6 +115,30 @@ class CliTest {
   }
 
   @Test
+  void personalDataNeedsTheAdminRole() {
+    Run vault = c360("sql", "SELECT * FROM " + lake.database + ".customer_pii");
+    assertEquals(ExitCodes.USAGE, vault.code());
+    assertTrue(vault.err().startsWith("c360: access denied: spark_catalog." + lake.database + ".customer_pii"),
+        vault.err());
+    Run phone = c360("sql", "SELECT phone FROM " + lake.database + ".bronze_orders");
+    assertEquals(ExitCodes.USAGE, phone.code());
+    assertTrue(phone.err().contains("column bronze_orders.phone holds personal data"), phone.err());
+    Run admin = c360("sql", "SELECT phones, emails FROM " + lake.database + ".customer_pii WHERE phones <> ''",
+        "--role", "admin", "--format", "csv");
+    assertEquals(0, admin.code(), admin.err());
+    assertEquals("phones,emails\n+8613800138000,li@x.cn\n", admin.out());
+  }
+
+  @Test
+  void theAdminRoleMustBeGranted() {
+    TestLake.write(dir.resolve("nobody.conf"), "c360.lake.path = \"" + lake.root + "\"\n"
+        + "c360.lake.database = " + lake.database + "\n");
+    Run run = run("sql", "SELECT 1", "--role", "admin", "--conf", dir.resolve("nobody.conf").toString());
+    assertEquals(ExitCodes.USAGE, run.code());
+    assertTrue(run.err().startsWith("c360: role admin is not granted to user"), run.err());
+  }
+
+  @Test
   void usageErrorsExitTwoWithOneLine() {
     Run badDate = c360("pipeline", "--as-of", "2025-13-01");
     assertEquals(ExitCodes.USAGE, badDate.code());
@@ -126,7 +150,7 @@ class CliTest {
     assertTrue(unknownTable.err().contains("nowhere"), unknownTable.err());
     Run badJob = c360("run", "nonsense");
     assertEquals(ExitCodes.USAGE, badJob.code());
-    assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate"), badJob.err());
+    assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate, identity"), badJob.err());
     TestLake.write(dir.resolve("typo.conf"), "c360.lake.pth = x\n");
     Run typo = run("tables", "--conf", dir.resolve("typo.conf").toString());
     assertEquals(ExitCodes.USAGE, typo.code());
