@@ -99,18 +99,29 @@ public final class IdentityGraph {
     return new Output(resolved, report, components.rounds());
   }
 
+  /** On an order row: the type of entity the order belongs to, its account or, without one, the order itself. */
+  public static Column orderEntityType() {
+    return when(hasAccount(), lit(ACCOUNT)).otherwise(lit(GUEST_ORDER));
+  }
+
+  /** On an order row: the key of the entity the order belongs to (account id or order id). */
+  public static Column orderEntityKey() {
+    return when(hasAccount(), trim(col("account_id"))).otherwise(col("order_id"));
+  }
+
+  private static Column hasAccount() {
+    Column account = trim(col("account_id"));
+    return account.isNotNull().and(account.notEqual(""));
+  }
+
   /** The node id of an entity or identifier: a 64-bit hash of its type and value. */
   static Column node(Column type, Column value) {
     return xxhash64(type, value);
   }
 
   private Dataset<Row> entities(Inputs in) {
-    Column account = trim(col("account_id"));
-    Column hasAccount = account.isNotNull().and(account.notEqual(""));
-    Dataset<Row> orders = in.orders()
-        .select(when(hasAccount, lit(ACCOUNT)).otherwise(lit(GUEST_ORDER)).as("entity_type"),
-            when(hasAccount, account).otherwise(col("order_id")).as("entity_key"),
-            lit("orders").as("source"), col("order_ts").as("ts"));
+    Dataset<Row> orders = in.orders().select(orderEntityType().as("entity_type"), orderEntityKey().as("entity_key"),
+        lit("orders").as("source"), col("order_ts").as("ts"));
     Dataset<Row> all = orders;
     if (in.members() != null) {
       all = all.union(latestMembers(in.members()).select(lit(MEMBER).as("entity_type"),
@@ -128,11 +139,7 @@ public final class IdentityGraph {
 
   /** Each (entity, identifier) sighting with the first time it was seen. */
   private Dataset<Row> occurrences(Inputs in) {
-    Column account = trim(col("account_id"));
-    Column hasAccount = account.isNotNull().and(account.notEqual(""));
-    Column entityType = when(hasAccount, lit(ACCOUNT)).otherwise(lit(GUEST_ORDER));
-    Column entityKey = when(hasAccount, account).otherwise(col("order_id"));
-    Dataset<Row> orders = in.orders().select(entityType.as("entity_type"), entityKey.as("entity_key"),
+    Dataset<Row> orders = in.orders().select(orderEntityType().as("entity_type"), orderEntityKey().as("entity_key"),
         Identifiers.phoneE164(col("phone"), rules.defaultCountryCode()).as("phone"),
         Identifiers.email(col("email"), rules.emailProviderRules()).as("email"), col("order_ts").as("seen_at"));
     Dataset<Row> sightings = identifierRows(orders);

@@ -99,11 +99,8 @@ public final class IdentityJob implements Job {
                                     Dataset<Row> entities) {
     String country = context.config().identity().defaultCountryCode();
     boolean providerRules = context.config().identity().emailProviderRules();
-    Column account = trim(col("account_id"));
-    Column hasAccount = account.isNotNull().and(account.notEqual(""));
-    Dataset<Row> contacts = orders.select(
-        when(hasAccount, lit(IdentityGraph.ACCOUNT)).otherwise(lit(IdentityGraph.GUEST_ORDER)).as("entity_type"),
-        when(hasAccount, account).otherwise(col("order_id")).as("entity_key"), lit(null).cast("string").as("name"),
+    Dataset<Row> contacts = orders.select(IdentityGraph.orderEntityType().as("entity_type"),
+        IdentityGraph.orderEntityKey().as("entity_key"), lit(null).cast("string").as("name"),
         Identifiers.phoneE164(col("phone"), country).as("phone"),
         Identifiers.email(col("email"), providerRules).as("email"));
     if (members != null) {
@@ -159,12 +156,9 @@ public final class IdentityJob implements Job {
       return List.of();
     }
     Dataset<Row> truth = context.spark().read().option("header", "true").csv(truthFile.toString());
-    Column account = trim(col("account_id"));
     Dataset<Row> orderTruth = orders.join(truth.where(col("source").equalTo("orders")),
             orders.col("order_id").equalTo(truth.col("source_key")))
-        .select(when(account.isNotNull().and(account.notEqual("")), lit(IdentityGraph.ACCOUNT))
-                .otherwise(lit(IdentityGraph.GUEST_ORDER)).as("entity_type"),
-            when(account.isNotNull().and(account.notEqual("")), account).otherwise(col("order_id")).as("entity_key"),
+        .select(IdentityGraph.orderEntityType().as("entity_type"), IdentityGraph.orderEntityKey().as("entity_key"),
             col("person_id"));
     Dataset<Row> otherTruth = truth.where(col("source").isin("members", "events"))
         .select(when(col("source").equalTo("members"), lit(IdentityGraph.MEMBER)).otherwise(lit(IdentityGraph.DEVICE))
@@ -175,10 +169,8 @@ public final class IdentityJob implements Job {
         .select(col("customer_id").as("cluster"), col("person"));
     Dataset<Row> orderCustomer = entities.where(col("entity_type").isin(IdentityGraph.ACCOUNT,
         IdentityGraph.GUEST_ORDER)).select(col("entity_type"), col("entity_key"), col("customer_id"));
-    Dataset<Row> orderRecords = orders.select(col("order_id"),
-            when(account.isNotNull().and(account.notEqual("")), lit(IdentityGraph.ACCOUNT))
-                .otherwise(lit(IdentityGraph.GUEST_ORDER)).as("entity_type"),
-            when(account.isNotNull().and(account.notEqual("")), account).otherwise(col("order_id")).as("entity_key"))
+    Dataset<Row> orderRecords = orders.select(col("order_id"), IdentityGraph.orderEntityType().as("entity_type"),
+            IdentityGraph.orderEntityKey().as("entity_key"))
         .join(orderCustomer, new String[] {"entity_type", "entity_key"})
         .join(truth.where(col("source").equalTo("orders")), col("order_id").equalTo(col("source_key")))
         .select(col("customer_id").as("cluster"), col("person_id").as("person"));
