@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark of the foundation: generate, ingest and gate at several sizes, repeated.
-# Usage: scripts/bench.sh [CUSTOMERS ...]        (default: 10000 100000; env BENCH_REPEAT, default 3)
-# Writes bench/results/foundation-runs.csv (every run) and bench/results/foundation-median.csv (medians).
+# Benchmark of the pipeline: generate, then every pipeline stage, at several sizes, repeated.
+# Usage: scripts/bench.sh [CUSTOMERS ...]        (default: 10000 100000)
+# Env: BENCH_REPEAT (default 3), BENCH_NAME (default pipeline).
+# Writes bench/results/$BENCH_NAME-runs.csv (every run) and bench/results/$BENCH_NAME-median.csv (medians).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -13,7 +14,8 @@ results="$root/bench/results"
 mkdir -p "$work" "$results"
 jar="$root/jobs/target/jobs-0.1.0-SNAPSHOT-all.jar"
 [ -f "$jar" ] || mvn -B -q -DskipTests package
-runs="$results/foundation-runs.csv"
+name="${BENCH_NAME:-pipeline}"
+runs="$results/$name-runs.csv"
 [ -f "$runs" ] || echo "date,machine,customers,run,stage,seconds,rows_in,rows_out,rows_per_s,peak_heap_mb,max_rss_mb" > "$runs"
 machine="$(nproc)cpu-$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1048576 ))GiB-$(uname -m)"
 stamp="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -44,7 +46,7 @@ PY
   done
 done
 
-python3 - "$runs" > "$results/foundation-median.csv" <<'PY'
+python3 - "$runs" > "$results/$name-median.csv" <<'PY'
 import csv, statistics, sys
 from collections import defaultdict
 groups = defaultdict(list)
@@ -59,4 +61,4 @@ for (machine, n, stage), rows in sorted(groups.items()):
     print(f"{machine},{n},{stage},{len(rows)},{secs:.2f},{med(rows, 'rows_per_s')},{rows[-1]['rows_in']},"
           f"{med(rows, 'peak_heap_mb')},{med(rows, 'max_rss_mb')}")
 PY
-cat "$results/foundation-median.csv"
+cat "$results/$name-median.csv"
