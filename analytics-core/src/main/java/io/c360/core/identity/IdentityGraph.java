@@ -137,22 +137,31 @@ public final class IdentityGraph {
         .withColumn("node", node(col("entity_type"), col("entity_key")));
   }
 
-  /** Each (entity, identifier) sighting with the first time it was seen. */
-  private Dataset<Row> occurrences(Inputs in) {
-    Dataset<Row> orders = in.orders().select(orderEntityType().as("entity_type"), orderEntityKey().as("entity_key"),
+  /**
+   * The contact details of every order and member record, normalised: entity_type, entity_key, name (members
+   * only), phone (E.164), email, seen_at. Raw personal data: for the identity graph and the vault only.
+   */
+  public Dataset<Row> contacts(Inputs in) {
+    Dataset<Row> contacts = in.orders().select(orderEntityType().as("entity_type"), orderEntityKey().as("entity_key"),
+        lit(null).cast("string").as("name"),
         Identifiers.phoneE164(col("phone"), rules.defaultCountryCode()).as("phone"),
         Identifiers.email(col("email"), rules.emailProviderRules()).as("email"), col("order_ts").as("seen_at"));
-    Dataset<Row> sightings = identifierRows(orders);
     if (in.members() != null) {
-      Dataset<Row> members = latestMembers(in.members()).select(lit(MEMBER).as("entity_type"),
-          col("member_id").as("entity_key"),
+      contacts = contacts.union(latestMembers(in.members()).select(lit(MEMBER).as("entity_type"),
+          col("member_id").as("entity_key"), trim(col("name")).as("name"),
           Identifiers.phoneE164(col("phone"), rules.defaultCountryCode()).as("phone"),
           Identifiers.email(col("email"), rules.emailProviderRules()).as("email"),
-          coalesce(col("signup_ts"), col("_ingested_at")).as("seen_at"));
-      sightings = sightings.union(identifierRows(members))
-          .union(members.select(col("entity_type"), col("entity_key"), lit(MEMBER).as("id_type"),
-              col("entity_key").as("id_value"), col("seen_at")));
+          coalesce(col("signup_ts"), col("_ingested_at")).as("seen_at")));
     }
+    return contacts;
+  }
+
+  /** Each (entity, identifier) sighting with the first time it was seen. */
+  private Dataset<Row> occurrences(Inputs in) {
+    Dataset<Row> contacts = contacts(in);
+    Dataset<Row> sightings = identifierRows(contacts)
+        .union(contacts.where(col("entity_type").equalTo(MEMBER)).select(col("entity_type"), col("entity_key"),
+            lit(MEMBER).as("id_type"), col("entity_key").as("id_value"), col("seen_at")));
     if (in.events() != null) {
       sightings = sightings.union(in.events().where(col("member_id").isNotNull())
           .select(lit(DEVICE).as("entity_type"), col("device_id").as("entity_key"), lit(MEMBER).as("id_type"),

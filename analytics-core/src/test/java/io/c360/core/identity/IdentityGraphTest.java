@@ -41,11 +41,11 @@ class IdentityGraphTest {
 
   private static Dataset<Row> members(SparkSession spark, String[]... rows) {
     StructType schema = new StructType().add("member_id", DataTypes.StringType).add("phone", DataTypes.StringType)
-        .add("email", DataTypes.StringType).add("signup_ts", DataTypes.TimestampType)
+        .add("email", DataTypes.StringType).add("name", DataTypes.StringType).add("signup_ts", DataTypes.TimestampType)
         .add("_ingested_at", DataTypes.TimestampType).add("_batch_id", DataTypes.StringType);
     List<Row> list = new ArrayList<>();
     for (String[] r : rows) {
-      list.add(RowFactory.create(r[0], r[1], r[2], T, T, "b1"));
+      list.add(RowFactory.create(r[0], r[1], r[2], "Member " + r[0], T, T, "b1"));
     }
     return spark.createDataFrame(list, schema);
   }

@@ -4,13 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.identity.IdentityGraph;
-import io.c360.core.identity.Identifiers;
 import io.c360.core.identity.PairwiseEvaluation;
 import io.c360.core.identity.StableIds;
 import io.c360.jobs.Job;
@@ -59,8 +57,9 @@ public final class IdentityJob implements Job {
     Dataset<Row> events = lake.exists(Tables.bronze(Source.EVENTS))
         ? lake.read(Tables.bronze(Source.EVENTS)).where(col("event_ts").lt(cutoff)) : null;
 
-    IdentityGraph.Output graph = new IdentityGraph(context.config().identity())
-        .resolve(new IdentityGraph.Inputs(orders, members, events));
+    IdentityGraph identity = new IdentityGraph(context.config().identity());
+    IdentityGraph.Inputs inputs = new IdentityGraph.Inputs(orders, members, events);
+    IdentityGraph.Output graph = identity.resolve(inputs);
     Dataset<Row> previous = previousMap(lake, asOf);
     StableIds.Assignment assignment = StableIds.assign(graph.entities(), previous, asOf);
     Dataset<Row> entities = assignment.entities().localCheckpoint();
@@ -73,7 +72,7 @@ public final class IdentityJob implements Job {
     lake.replaceWhere(Tables.IDENTITY_HISTORY, assignment.history(), partition);
     lake.replaceWhere(Tables.IDENTITY_SHARED, graph.sharedIdentifiers().withColumn("as_of", lit(date)), partition);
 
-    lake.replaceWhere(Tables.CUSTOMER_PII, vault(context, orders, members, entities).withColumn("as_of", lit(date)),
+    lake.replaceWhere(Tables.CUSTOMER_PII, vault(identity.contacts(inputs), entities).withColumn("as_of", lit(date)),
         partition);
 
     Row sizes = entities.agg(org.apache.spark.sql.functions.count(lit(1)),
@@ -95,20 +94,7 @@ public final class IdentityJob implements Job {
   }
 
   /** Raw personal data per customer, for the restricted vault table only. */
-  private static Dataset<Row> vault(JobContext context, Dataset<Row> orders, Dataset<Row> members,
-                                    Dataset<Row> entities) {
-    String country = context.config().identity().defaultCountryCode();
-    boolean providerRules = context.config().identity().emailProviderRules();
-    Dataset<Row> contacts = orders.select(IdentityGraph.orderEntityType().as("entity_type"),
-        IdentityGraph.orderEntityKey().as("entity_key"), lit(null).cast("string").as("name"),
-        Identifiers.phoneE164(col("phone"), country).as("phone"),
-        Identifiers.email(col("email"), providerRules).as("email"));
-    if (members != null) {
-      contacts = contacts.union(IdentityGraph.latestMembers(members).select(lit(IdentityGraph.MEMBER).as("entity_type"),
-          col("member_id").as("entity_key"), trim(col("name")).as("name"),
-          Identifiers.phoneE164(col("phone"), country).as("phone"),
-          Identifiers.email(col("email"), providerRules).as("email")));
-    }
+  private static Dataset<Row> vault(Dataset<Row> contacts, Dataset<Row> entities) {
     Column memberKey = when(col("entity_type").equalTo(IdentityGraph.MEMBER), col("entity_key"));
     Column accountKey = when(col("entity_type").equalTo(IdentityGraph.ACCOUNT), col("entity_key"));
     return entities.select("entity_type", "entity_key", "customer_id")
