@@ -2,6 +2,7 @@ package io.c360.jobs;
 
 import io.c360.jobs.identity.IdentityJob;
 import io.c360.jobs.ingest.IngestJob;
+import io.c360.jobs.profile.Customer360Job;
 import io.c360.jobs.quality.QualityGateJob;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /** The jobs of c360 in pipeline order. Later jobs only run when every earlier one succeeded. */
 public final class Pipeline {
 
-  private static final List<Job> JOBS = List.of(new IngestJob(), new QualityGateJob(), new IdentityJob());
+  private static final List<Job> JOBS = List.of(new IngestJob(), new QualityGateJob(), new IdentityJob(),
+      new Customer360Job());
 
   private Pipeline() {
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.catalog.Source;
+import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.generate.GenerateSummary;
@@ -77,5 +78,21 @@ class EndToEndTest {
         .where("count > 1").count(), "one customer per entity");
     long customers = lake.read(Tables.IDENTITY_MAP).select("customer_id").distinct().count();
     assertEquals(customers, lake.read(Tables.CUSTOMER_PII).count(), "one vault row per customer");
+
+    assertEquals(customers, lake.read(Tables.CUSTOMER_360).count(), "one customer_360 row per customer");
+    assertEquals(customers, lake.read(Tables.CUSTOMER_360).select("customer_id").distinct().count());
+    assertTrue(lake.read(Tables.CUSTOMER_360).where("orders > 0").count() > 250, "most people ordered");
+    new JobRunner(context).run(Pipeline.job("customer_360").orElseThrow());
+    assertEquals(customers, lake.read(Tables.CUSTOMER_360).count(), "a re-run replaces the as-of date's rows");
+
+    for (TableDef table : lake.existingTables()) {
+      if (PersonalDataScan.analystFacing(table)) {
+        assertEquals(Map.of(), PersonalDataScan.hits(lake.read(table)), table.name() + " holds raw phones or emails");
+      }
+    }
+    assertTrue(PersonalDataScan.hits(lake.read(Tables.bronze(Source.ORDERS))).keySet().containsAll(
+        List.of("phone", "email")), "the scan finds the raw phones and emails of bronze_orders");
+    assertTrue(PersonalDataScan.hits(lake.read(Tables.CUSTOMER_PII)).keySet().containsAll(
+        List.of("phones", "emails")), "the scan finds the vault's phones and emails");
   }
 }

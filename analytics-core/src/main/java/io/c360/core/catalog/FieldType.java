@@ -13,7 +13,11 @@ public enum FieldType {
   AMOUNT(DataTypes.createDecimalType(18, 2)),
   BOOLEAN(DataTypes.BooleanType),
   DATE(DataTypes.DateType),
-  TIMESTAMP(DataTypes.TimestampType);
+  TIMESTAMP(DataTypes.TimestampType),
+  /** Counts by label, e.g. tickets per category: {@code map<string, bigint>}. */
+  COUNTS(DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType)),
+  /** Shares by label summing to 1, e.g. orders per channel: {@code map<string, double>}. */
+  SHARES(DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType));
 
   private final DataType sparkType;
 

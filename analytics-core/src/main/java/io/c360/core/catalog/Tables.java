@@ -116,6 +116,71 @@ public final class Tables {
           of("account_ids", FieldType.STRING, "Account ids, '; '-separated")),
       List.of("as_of", "customer_id"), List.of("as_of"));
 
+  public static final TableDef CUSTOMER_360 = new TableDef("customer_360", Layer.GOLD,
+      "One row per customer per as-of date: masked profile, orders, basket, service, feedback and engagement, "
+          + "computed from the records up to the as-of date only", List.of(
+          required("as_of", FieldType.DATE, "As-of date: only records up to the end of this day are used"),
+          required("customer_id", FieldType.STRING, "Unified customer id (identity_map)"),
+          of("name_initial", FieldType.STRING, "First character of the latest known name, then *"),
+          of("phone_hash", FieldType.STRING, "HMAC-SHA256 of the latest phone in E.164 (key from conf or env)"),
+          of("phone_last4", FieldType.STRING, "Last four digits of the latest phone, as ***1234"),
+          of("email_domain", FieldType.STRING, "Domain of the latest email"),
+          of("gender", FieldType.STRING, "F, M or as recorded, from the latest member record"),
+          of("age_band", FieldType.STRING, "Age on the as-of date: <18, 18-24, 25-34, 35-44, 45-54, 55-64, 65+"),
+          of("city", FieldType.STRING, "Home city of the member record, else the latest delivery city"),
+          of("member_tier", FieldType.STRING, "Membership tier of the latest member record (lower case)"),
+          of("member_points", FieldType.LONG, "Loyalty points of the latest member record"),
+          of("member_since", FieldType.DATE, "Earliest sign-up date of the customer's member records"),
+          of("member_records", FieldType.LONG, "Member records unified into this customer"),
+          of("tenure_days", FieldType.INT, "Days from the first sign-up or order to the as-of date"),
+          of("marketing_consent", FieldType.BOOLEAN, "Marketing consent of the latest member record"),
+          of("first_order_date", FieldType.DATE, "First order (not cancelled)"),
+          of("last_order_date", FieldType.DATE, "Latest order (not cancelled)"),
+          required("orders", FieldType.LONG, "Orders, not counting cancelled ones"),
+          required("order_days", FieldType.LONG, "Distinct days with an order"),
+          required("revenue", FieldType.AMOUNT, "Amount of paid orders (returned and cancelled orders excluded)"),
+          of("avg_order_value", FieldType.AMOUNT, "Revenue / paid orders"),
+          required("revenue_30d", FieldType.AMOUNT, "Revenue of the 30 days ending on the as-of date"),
+          required("revenue_90d", FieldType.AMOUNT, "Revenue of the 90 days ending on the as-of date"),
+          required("revenue_365d", FieldType.AMOUNT, "Revenue of the 365 days ending on the as-of date"),
+          of("favourite_category", FieldType.STRING, "Category with the most order lines"),
+          of("category_count", FieldType.INT, "Distinct categories bought"),
+          of("weekend_share", FieldType.DOUBLE, "Share of orders placed on Saturday or Sunday"),
+          of("morning_share", FieldType.DOUBLE, "Share of orders placed 06:00-11:59"),
+          of("afternoon_share", FieldType.DOUBLE, "Share of orders placed 12:00-17:59"),
+          of("evening_share", FieldType.DOUBLE, "Share of orders placed 18:00-23:59"),
+          of("night_share", FieldType.DOUBLE, "Share of orders placed 00:00-05:59"),
+          of("channel_mix", FieldType.SHARES, "Share of orders per sales channel, e.g. {app -> 0.6, web -> 0.4}"),
+          of("discount_share", FieldType.DOUBLE, "Share of orders with a discount (price sensitivity)"),
+          of("discount_rate", FieldType.DOUBLE, "Discount / (revenue + discount) over paid orders"),
+          of("new_product_share", FieldType.DOUBLE, "Share of order lines of products launched at most 90 days "
+              + "before the order (novelty)"),
+          of("return_rate", FieldType.DOUBLE, "Returned orders / orders"),
+          of("cancel_rate", FieldType.DOUBLE, "Cancelled orders / all orders including cancelled"),
+          of("interval_mean_days", FieldType.DOUBLE, "Mean days between consecutive order days"),
+          of("interval_sd_days", FieldType.DOUBLE, "Standard deviation of the days between consecutive order days"),
+          of("days_since_last_order", FieldType.INT, "Days from the latest order to the as-of date"),
+          of("expected_next_order", FieldType.DATE, "Latest order date + mean interval (two order days or more)"),
+          required("tickets", FieldType.LONG, "Service tickets created up to the as-of date"),
+          required("tickets_90d", FieldType.LONG, "Service tickets created in the 90 days ending on the as-of date"),
+          required("open_tickets", FieldType.LONG, "Tickets not resolved by the end of the as-of date"),
+          of("tickets_by_category", FieldType.COUNTS, "Tickets per complaint category ('unclassified' when none)"),
+          of("median_first_response_hours", FieldType.DOUBLE, "Median hours from ticket creation to first response"),
+          of("median_resolution_hours", FieldType.DOUBLE, "Median hours from ticket creation to resolution"),
+          of("mean_satisfaction", FieldType.DOUBLE, "Mean satisfaction (1-5) of resolved tickets"),
+          required("reviews", FieldType.LONG, "Reviews written"),
+          of("mean_rating", FieldType.DOUBLE, "Mean review rating (1-5)"),
+          of("mean_sentiment", FieldType.DOUBLE, "Mean lexicon sentiment of the review texts (-1 to 1)"),
+          of("last_nps", FieldType.INT, "Latest NPS answer (0-10)"),
+          of("nps_class", FieldType.STRING, "Class of the latest NPS answer: promoter, passive or detractor"),
+          of("last_nps_date", FieldType.DATE, "Date of the latest NPS answer"),
+          of("last_ces", FieldType.INT, "Latest customer effort score (1-7)"),
+          required("events_30d", FieldType.LONG, "App events in the 30 days ending on the as-of date"),
+          required("active_days_30d", FieldType.INT, "Days with an app event in the 30 days ending on the as-of date"),
+          of("last_event_ts", FieldType.TIMESTAMP, "Latest app event"),
+          of("usual_city", FieldType.STRING, "City with the most location events")),
+      List.of("as_of", "customer_id"), List.of("as_of"));
+
   /** Tables holding raw personal data: never readable through c360's SQL access without the admin role. */
   public static final List<TableDef> RESTRICTED = List.of(CUSTOMER_PII);
 
@@ -145,9 +210,8 @@ public final class Tables {
   /** Every declared table, bronze first. */
   public static List<TableDef> all() {
     List<TableDef> all = new ArrayList<>(BRONZE);
-    all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, CUSTOMER_PII, INGEST_BATCHES,
-        DQ_RESULTS,
-        JOB_RUNS, MODEL_METRICS));
+    all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, CUSTOMER_PII, CUSTOMER_360,
+        INGEST_BATCHES, DQ_RESULTS, JOB_RUNS, MODEL_METRICS));
     return List.copyOf(all);
   }
 

@@ -10,17 +10,17 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import io.c360.core.catalog.Source;
 import io.c360.core.config.IdentityConfig;
+import io.c360.core.ingest.Snapshots;
 import io.c360.core.privacy.Pii;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Links source records into people. Entities are accounts (orders with an account id), guest orders (orders
@@ -180,8 +180,6 @@ public final class IdentityGraph {
 
   /** The latest state of each member across snapshot batches. */
   public static Dataset<Row> latestMembers(Dataset<Row> members) {
-    return members.withColumn("_rank", row_number().over(Window.partitionBy("member_id")
-            .orderBy(col("_ingested_at").desc(), col("_batch_id").desc())))
-        .where(col("_rank").equalTo(1)).drop("_rank");
+    return Snapshots.latest(members, Source.MEMBERS);
   }
 }

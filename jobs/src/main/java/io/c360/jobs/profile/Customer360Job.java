@@ -1,0 +1,63 @@
+package io.c360.jobs.profile;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.c360.core.catalog.Source;
+import io.c360.core.catalog.TableDef;
+import io.c360.core.catalog.Tables;
+import io.c360.core.profile.Customer360;
+import io.c360.jobs.InputException;
+import io.c360.jobs.Job;
+import io.c360.jobs.JobContext;
+import io.c360.jobs.JobResult;
+import io.c360.jobs.Lake;
+import java.sql.Date;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * customer_360: the profile of every customer of the as-of date's identity map, from the bronze tables cut at that
+ * date ({@link Customer360}); replaces the as-of date's rows.
+ */
+public final class Customer360Job implements Job {
+
+  @Override
+  public String name() {
+    return "customer_360";
+  }
+
+  @Override
+  public JobResult run(JobContext context) {
+    Lake lake = context.lake();
+    Date asOf = Date.valueOf(context.asOf());
+    if (!lake.exists(Tables.IDENTITY_MAP)
+        || lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(asOf)).limit(1).isEmpty()) {
+      throw new InputException("customer_360: identity_map has no rows for as-of " + context.asOf()
+          + "; run the identity job for that date first (c360 run identity --as-of " + context.asOf() + ")");
+    }
+    Dataset<Row> identityMap = lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(asOf))
+        .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
+    Customer360.Inputs inputs = new Customer360.Inputs(identityMap, bronze(lake, Source.ORDERS),
+        bronze(lake, Source.ORDER_ITEMS), bronze(lake, Source.PRODUCTS), bronze(lake, Source.MEMBERS),
+        bronze(lake, Source.TICKETS), bronze(lake, Source.REVIEWS), bronze(lake, Source.SURVEYS),
+        bronze(lake, Source.EVENTS));
+    Dataset<Row> profiles = new Customer360(context.config().identity()).transform(inputs, context.asOf());
+    lake.replaceWhere(Tables.CUSTOMER_360, profiles, "as_of = '" + context.asOf() + "'");
+
+    Row sizes = lake.read(Tables.CUSTOMER_360).where(col("as_of").equalTo(asOf))
+        .agg(count(lit(1)), count(when(col("orders").gt(0), lit(1)))).first();
+    long customers = sizes.getLong(0);
+    String summary = String.format(Locale.ROOT, "%,d customers, %,d with orders", customers, sizes.getLong(1));
+    context.progress().line(name(), summary);
+    return new JobResult(customers, customers, summary);
+  }
+
+  private static Dataset<Row> bronze(Lake lake, Source source) {
+    TableDef table = Tables.bronze(source);
+    return lake.exists(table) ? lake.read(table) : null;
+  }
+}
