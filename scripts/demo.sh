@@ -23,6 +23,10 @@ echo "== example: orders per channel" >&2
 $c360 sql "SELECT channel, count(*) AS orders, round(sum(total_amount), 2) AS revenue
            FROM c360.bronze_orders GROUP BY channel ORDER BY orders DESC"
 
+echo "== example: the ten best customers (customer_360, personal data masked)" >&2
+$c360 sql "SELECT customer_id, name_initial, phone_last4, city, orders, revenue, favourite_category, nps_class
+           FROM c360.customer_360 WHERE as_of = DATE'2025-12-31' ORDER BY revenue DESC LIMIT 10"
+
 echo "== example: why rows were quarantined" >&2
 $c360 sql "SELECT source, reason_code, count(*) AS n FROM c360.quarantine GROUP BY 1, 2 ORDER BY n DESC LIMIT 10"
 

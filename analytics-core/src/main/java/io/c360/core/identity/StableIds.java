@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
@@ -21,8 +22,9 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * Gives each component a customer id that survives re-runs. A component holding entities of earlier customers
- * keeps one of their ids: on a merge of several, the customer seen first (earliest first_seen of its entities,
- * then the smallest id) survives; when an earlier customer's entities are split over several components, the
+ * keeps one of their ids: on a merge of several, an identified customer (one with an account, a member record or
+ * an order) wins over an anonymous one (app devices only, whose id is provisional), then the customer seen first
+ * (earliest first_seen of its entities), then the smallest id; when an earlier customer's entities are split over several components, the
  * component with most of them keeps the id (ties: the part seen first, then the smallest component). Other components get {@code C} + 16 hex digits of SHA-256 of their
  * smallest entity (and, for a split-off part, the as-of date). Merges and splits are returned as history rows.
  */
@@ -50,7 +52,7 @@ public final class StableIds {
     Dataset<Row> withPrevious = resolved.join(previous.select(col("entity_type"), col("entity_key"),
         col("customer_id").as("prev_id")), new String[] {"entity_type", "entity_key"}, "left").localCheckpoint();
     Dataset<Row> since = withPrevious.where(col("prev_id").isNotNull())
-        .groupBy("prev_id").agg(min("first_seen").as("since"));
+        .groupBy("prev_id").agg(max(identified()).as("identified"), min("first_seen").as("since"));
     Dataset<Row> pairs = withPrevious.where(col("prev_id").isNotNull())
         .groupBy("component", "prev_id").agg(count(lit(1)).as("n"), min("first_seen").as("part_since"));
     Dataset<Row> eligible = pairs
@@ -59,7 +61,8 @@ public final class StableIds {
         .where(col("_r").equalTo(1)).drop("_r")
         .join(since, "prev_id");
     Dataset<Row> survivors = eligible
-        .withColumn("_r", row_number().over(Window.partitionBy("component").orderBy(col("since"), col("prev_id"))))
+        .withColumn("_r", row_number().over(Window.partitionBy("component")
+            .orderBy(col("identified").desc(), col("since"), col("prev_id"))))
         .where(col("_r").equalTo(1)).select(col("component"), col("prev_id").as("survivor"));
     Dataset<Row> hadPrevious = pairs.select("component").distinct().withColumn("had_previous", lit(true));
     Dataset<Row> ids = smallest.join(survivors, "component", "left").join(hadPrevious, "component", "left")
@@ -82,6 +85,11 @@ public final class StableIds {
         .select(lit(date).as("as_of"), lit("split").as("event"), col("prev_id").as("customer_id"),
             col("customer_id").as("other_customer_id"));
     return new Assignment(entities, merges.union(splits));
+  }
+
+  /** 1 for an entity that identifies a person (account, member, order), 0 for an anonymous app device. */
+  public static Column identified() {
+    return when(col("entity_type").equalTo(IdentityGraph.DEVICE), lit(0)).otherwise(lit(1));
   }
 
   private static Column newId(Column seed) {

@@ -177,6 +177,30 @@ class IdentityGraphTest {
     assertEquals(survivor, merge.getAs("customer_id"));
   }
 
+  @Test
+  void anIdentifiedCustomerKeepsItsIdWhenAnAnonymousDeviceLogsIn(SparkSession spark) {
+    IdentityGraph graph = new IdentityGraph(RULES);
+    Dataset<Row> first = StableIds.assign(graph.resolve(new IdentityGraph.Inputs(orders(spark),
+        members(spark, new String[] {"M1", "13500000001", null}), events(spark, new String[] {"D1", null})))
+        .entities(), null, LocalDate.parse("2025-01-01")).entities();
+    Map<String, String> ids1 = ids(first);
+    String device = ids1.get("device:D1");
+    String member = ids1.get("member:M1");
+    assertTrue(device.compareTo(member) < 0, "the device's id sorts first, so only the rule can keep the member's");
+
+    StableIds.Assignment second = StableIds.assign(graph.resolve(new IdentityGraph.Inputs(orders(spark),
+        members(spark, new String[] {"M1", "13500000001", null}),
+        events(spark, new String[] {"D1", null}, new String[] {"D1", "M1"}))).entities(),
+        first.select("entity_type", "entity_key", "customer_id"), LocalDate.parse("2025-01-02"));
+    Map<String, String> ids2 = ids(second.entities());
+    assertEquals(member, ids2.get("device:D1"));
+    assertEquals(member, ids2.get("member:M1"));
+    Row merge = second.history().first();
+    assertEquals("merge", merge.getAs("event"));
+    assertEquals(member, merge.getAs("customer_id"));
+    assertEquals(device, merge.getAs("other_customer_id"));
+  }
+
   private static Map<String, String> ids(Dataset<Row> entities) {
     Map<String, String> ids = new HashMap<>();
     entities.collectAsList().forEach(r -> ids.put(r.getAs("entity_type") + ":" + r.getAs("entity_key"),

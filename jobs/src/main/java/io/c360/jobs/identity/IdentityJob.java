@@ -1,6 +1,7 @@
 package io.c360.jobs.identity;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -75,7 +76,7 @@ public final class IdentityJob implements Job {
     lake.replaceWhere(Tables.CUSTOMER_PII, vault(identity.contacts(inputs), entities).withColumn("as_of", lit(date)),
         partition);
 
-    Row sizes = entities.agg(org.apache.spark.sql.functions.count(lit(1)),
+    Row sizes = entities.agg(count(lit(1)),
         org.apache.spark.sql.functions.count_distinct(col("customer_id"))).first();
     long entityCount = sizes.getLong(0);
     long customers = sizes.getLong(1);
@@ -83,7 +84,7 @@ public final class IdentityJob implements Job {
         entityCount, customers, graph.rounds()));
     List<Row> metrics = new ArrayList<>();
     if (previous != null) {
-      metrics.add(retention(context, previous, entities));
+      metrics.addAll(retention(context, previous, entities));
     }
     metrics.addAll(evaluate(context, orders, entities));
     if (!metrics.isEmpty()) {
@@ -123,16 +124,30 @@ public final class IdentityJob implements Job {
         .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
   }
 
-  /** Share of the earlier run's customer ids that still exist. */
-  private Row retention(JobContext context, Dataset<Row> previous, Dataset<Row> entities) {
-    Dataset<Row> before = previous.select("customer_id").distinct();
-    long earlier = before.count();
-    long kept = before.join(entities.select("customer_id").distinct(), "customer_id").count();
-    double share = earlier == 0 ? 1.0 : (double) kept / earlier;
-    context.progress().line(name(), String.format(Locale.ROOT, "kept %,d of %,d earlier customer ids (%.4f)", kept,
-        earlier, share));
-    return RowFactory.create("identity", MODEL_VERSION, Date.valueOf(context.asOf()), "id_retention", share,
-        "share of the previous run's customer ids still present");
+  /**
+   * Share of the earlier run's customer ids that still exist: of all of them, and of the identified ones (an
+   * account, member or order; anonymous device-only ids are provisional and merge into the customer who logs in).
+   */
+  private List<Row> retention(JobContext context, Dataset<Row> previous, Dataset<Row> entities) {
+    Dataset<Row> before = previous.groupBy("customer_id").agg(max(StableIds.identified()).as("identified"));
+    Dataset<Row> now = entities.select("customer_id").distinct().withColumn("kept", lit(1));
+    Row counts = before.join(now, new String[] {"customer_id"}, "left").agg(
+        count(lit(1)), count(col("kept")), count(when(col("identified").equalTo(1), lit(1))),
+        count(when(col("identified").equalTo(1), col("kept")))).first();
+    Date date = Date.valueOf(context.asOf());
+    List<Row> rows = new ArrayList<>();
+    String[] labels = {"", "_identified"};
+    String[] details = {"share of the previous run's customer ids still present",
+        "share of the previous run's identified customer ids (account, member or order) still present"};
+    for (int i = 0; i < 2; i++) {
+      long earlier = counts.getLong(2 * i);
+      long kept = counts.getLong(2 * i + 1);
+      double share = earlier == 0 ? 1.0 : (double) kept / earlier;
+      context.progress().line(name(), String.format(Locale.ROOT, "kept %,d of %,d earlier%s customer ids (%.4f)",
+          kept, earlier, i == 0 ? "" : " identified", share));
+      rows.add(RowFactory.create("identity", MODEL_VERSION, date, "id_retention" + labels[i], share, details[i]));
+    }
+    return rows;
   }
 
   /** Pairwise scores against the generator's truth, when the sources folder has one. */
