@@ -44,7 +44,16 @@ public record BgNbdSimulator(BgNbd model, double minAge, double maxAge, double r
     double lo = minAge;
     double hi = maxAge;
     double grid = resolution;
-    MapPartitionsFunction<Long, Tuple4<Long, Long, Double, Double>> draw = ids -> new Iterator<>() {
+    MapPartitionsFunction<Long, Tuple4<Long, Long, Double, Double>> draw = ids -> draws(ids, m, lo, hi, grid, seed);
+    return spark.range(0, customers, 1, partitions).as(Encoders.LONG())
+        .mapPartitions(draw, Encoders.tuple(Encoders.LONG(), Encoders.LONG(), Encoders.DOUBLE(), Encoders.DOUBLE()))
+        .toDF(ClvSummary.CUSTOMER, ClvSummary.X, ClvSummary.T_X, ClvSummary.AGE);
+  }
+
+  /** Customers of one partition; the generator is seeded by the seed and the partition's first id. */
+  private static Iterator<Tuple4<Long, Long, Double, Double>> draws(Iterator<Long> ids, BgNbd m, double lo, double hi,
+                                                                     double grid, long seed) {
+    return new Iterator<>() {
       private RandomGenerator rng;
       private GammaDistribution lambdas;
       private BetaDistribution dropouts;
@@ -89,8 +98,5 @@ public record BgNbdSimulator(BgNbd model, double minAge, double maxAge, double r
         return new Tuple4<>(id, x, tx, age);
       }
     };
-    return spark.range(0, customers, 1, partitions).as(Encoders.LONG())
-        .mapPartitions(draw, Encoders.tuple(Encoders.LONG(), Encoders.LONG(), Encoders.DOUBLE(), Encoders.DOUBLE()))
-        .toDF(ClvSummary.CUSTOMER, ClvSummary.X, ClvSummary.T_X, ClvSummary.AGE);
   }
 }
