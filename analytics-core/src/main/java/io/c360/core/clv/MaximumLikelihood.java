@@ -11,6 +11,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.Locale;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
 import scala.Tuple2;
 
 /**
@@ -73,9 +78,12 @@ public final class MaximumLikelihood {
    * @param evaluations   objective evaluations
    * @param gradientNorm  Euclidean norm of the objective's gradient in log-parameters at the end
    * @param reason        breeze's convergence reason
+   * @param standardErrors asymptotic standard errors of the parameters (inverse of the observed information, by
+   *                       central differences of the gradient, delta method from log-parameters), or null where
+   *                       the information matrix is not positive definite
    */
   public record Result(double[] params, double logLikelihood, int iterations, int evaluations, double gradientNorm,
-                       String reason) {
+                       String reason, double[] standardErrors) {
   }
 
   /** Hints appended to every fit failure. */
@@ -150,7 +158,51 @@ public final class MaximumLikelihood {
           + "gradient norm %.3g, parameters %s); %s", model, reason, state.iter(), gradientNorm,
           Arrays.toString(params), HINTS));
     }
-    return new Result(params, logLikelihood, state.iter(), objective.evaluations, gradientNorm, reason);
+    return new Result(params, logLikelihood, state.iter(), objective.evaluations, gradientNorm, reason,
+        standardErrors(ll, params));
+  }
+
+  /**
+   * Standard errors from the observed information in log-parameters, {@code -d2 LL / du_i du_j} by central
+   * differences of the gradient (step 1e-4), inverted by Cholesky; {@code se(theta_i) = theta_i sqrt(cov_ii)}.
+   *
+   * @return the standard errors, or null when the information matrix is not positive definite
+   */
+  static double[] standardErrors(LogLikelihood ll, double[] params) {
+    int k = params.length;
+    double step = 1e-4;
+    double[][] information = new double[k][k];
+    for (int j = 0; j < k; j++) {
+      double[] up = params.clone();
+      double[] down = params.clone();
+      up[j] = params[j] * Math.exp(step);
+      down[j] = params[j] * Math.exp(-step);
+      double[] gUp = new double[k];
+      double[] gDown = new double[k];
+      ll.evaluate(up, gUp);
+      ll.evaluate(down, gDown);
+      for (int i = 0; i < k; i++) {
+        information[i][j] = -(gUp[i] - gDown[i]) / (2 * step);
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < i; j++) {
+        double mean = (information[i][j] + information[j][i]) / 2;
+        information[i][j] = mean;
+        information[j][i] = mean;
+      }
+    }
+    RealMatrix covariance;
+    try {
+      covariance = new CholeskyDecomposition(new Array2DRowRealMatrix(information)).getSolver().getInverse();
+    } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+      return null;
+    }
+    double[] errors = new double[k];
+    for (int i = 0; i < k; i++) {
+      errors[i] = params[i] * Math.sqrt(covariance.getEntry(i, i));
+    }
+    return Arrays.stream(errors).allMatch(Double::isFinite) ? errors : null;
   }
 
   /** -LL / N + penalty over log-parameters; non-finite values become +infinity so the line search backs off. */

@@ -126,6 +126,8 @@ final class ClvCommand {
         throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
       Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
+      // breeze logs line-search retries as errors; the fit's own convergence check decides and reports
+      Configurator.setLevel("breeze.optimize", verbose ? Level.INFO : Level.OFF);
       boolean ownsSession = SparkSession.getDefaultSession().isEmpty();
       SparkSession spark = session();
       try {
