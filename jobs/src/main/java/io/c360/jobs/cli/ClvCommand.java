@@ -189,6 +189,7 @@ final class ClvCommand {
       out.put("customers", (long) triples.customers());
       out.put("distinct_triples", distinct);
       out.put("params", fit.model().params());
+      out.put("std_errors", standardErrors(fit));
       out.put("loglik", fit.report().logLikelihood());
       out.put("iterations", fit.report().iterations());
       out.put("gradient_norm", fit.report().gradientNorm());
@@ -226,6 +227,20 @@ final class ClvCommand {
       return out;
     }
 
+    /** Standard errors by parameter name, or null when the information matrix is not positive definite. */
+    private static Map<String, Double> standardErrors(Fitted<? extends PurchaseModel> fit) {
+      double[] se = fit.report().standardErrors();
+      if (se == null) {
+        return null;
+      }
+      Map<String, Double> out = new LinkedHashMap<>();
+      int i = 0;
+      for (String name : fit.model().params().keySet()) {
+        out.put(name, se[i++]);
+      }
+      return out;
+    }
+
     private static String toJson(Map<String, Object> result) {
       try {
         return new ObjectMapper().writeValueAsString(result);
@@ -240,7 +255,9 @@ final class ClvCommand {
       sb.append(String.format(Locale.ROOT, "%s on %,d customers (%,d distinct x, t_x, T), period %s, calibration to "
               + "%s%n", fit.model().name().equals("bgnbd") ? "BG/NBD" : "Pareto/NBD", result.get("customers"),
           result.get("distinct_triples"), result.get("period"), calibrationEnd));
-      fit.model().params().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-6s %12.6f%n", k, v)));
+      Map<String, Double> se = standardErrors(fit);
+      fit.model().params().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-6s %12.6f%s%n", k, v,
+          se != null ? String.format(Locale.ROOT, "  (se %.4f)", se.get(k)) : "")));
       sb.append(String.format(Locale.ROOT, "  log-likelihood %.4f, %d iterations, gradient norm %.2g (%s)%n",
           fit.report().logLikelihood(), fit.report().iterations(), fit.report().gradientNorm(),
           fit.report().reason()));
