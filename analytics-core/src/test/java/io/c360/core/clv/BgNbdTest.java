@@ -1,6 +1,7 @@
 package io.c360.core.clv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.testdata.Cdnow;
@@ -59,6 +60,27 @@ class BgNbdTest {
     for (int i = 0; i < 4; i++) {
       assertEquals(numeric[i], analytic[i], 1e-6 * Math.max(1, Math.abs(numeric[i])), "parameter " + i);
     }
+  }
+
+  @Test
+  void aFitThatRunsOutOfIterationsFailsWithHints(SparkSession spark) {
+    RfmTriples data = ClvSummary.compressRfm(Cdnow.summary(spark));
+    ClvFitException e = assertThrows(ClvFitException.class,
+        () -> BgNbd.fit(data, new MaximumLikelihood.Options(2, 1e-10, 0)));
+    assertTrue(e.getMessage().startsWith("BG/NBD: the fit did not converge (max iterations reached after 2 "
+        + "iterations"), e.getMessage());
+    assertTrue(e.getMessage().contains("T = 0"), e.getMessage());
+  }
+
+  @Test
+  void standardErrorsMatchThePublishedOnes(SparkSession spark) {
+    double[] se = BgNbd.fit(ClvSummary.compressRfm(Cdnow.summary(spark)), MaximumLikelihood.Options.DEFAULT)
+        .report().standardErrors();
+    // se(coef) of the CDNOW fit in lifetimes' README: 0.012557, 0.378221, 0.185719, 0.705345
+    assertEquals(0.012557, se[0], 0.0002);
+    assertEquals(0.378221, se[1], 0.004);
+    assertEquals(0.185719, se[2], 0.002);
+    assertEquals(0.705345, se[3], 0.007);
   }
 
   @Test

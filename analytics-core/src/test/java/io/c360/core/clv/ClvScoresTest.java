@@ -2,6 +2,7 @@ package io.c360.core.clv;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.testdata.Cdnow;
@@ -67,6 +68,14 @@ class ClvScoresTest {
     Dataset<Row> scored = ClvScores.score(summary, BgNbdTest.PUBLISHED, null, ClvConfig.DEFAULT, Period.WEEK);
     assertEquals(List.of("customer_id", "x", "t_x", "T", "p_alive", "expected_purchases_90d",
         "expected_purchases_180d", "expected_purchases_365d"), List.of(scored.columns()));
+  }
+
+  @Test
+  void configRejectsOutOfRangeValues() {
+    assertThrows(IllegalArgumentException.class, () -> new ClvConfig(List.of(), 12, 1, 0.1, 0));
+    assertThrows(IllegalArgumentException.class, () -> new ClvConfig(List.of(90), 12, 1.5, 0.1, 0));
+    assertThrows(IllegalArgumentException.class, () -> new ClvConfig(List.of(90), 12, 1, 1.0, 0));
+    assertEquals(0.1, Math.pow(1 + ClvConfig.DEFAULT.monthlyDiscountRate(), 12) - 1, 1e-12);
   }
 
   @Test

@@ -1,15 +1,18 @@
 package io.c360.core.clv;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.c360.core.testdata.Cdnow;
 import io.c360.core.testdata.SparkTest;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -88,7 +91,7 @@ class ClvSummaryTest {
             .add("t_x", DataTypes.DoubleType).add("T", DataTypes.DoubleType).add("zbar", DataTypes.DoubleType));
     RfmTriples rfm = ClvSummary.compressRfm(summary);
     assertEquals(3, rfm.size());
-    assertEquals(List.of(2.0, 1.0, 1.0), java.util.Arrays.stream(rfm.count()).boxed().toList());
+    assertEquals(List.of(2.0, 1.0, 1.0), Arrays.stream(rfm.count()).boxed().toList());
     SpendPairs spend = ClvSummary.compressSpend(summary);
     assertEquals(1, spend.size());
     assertEquals(2.0, spend.count()[0]);
@@ -114,12 +117,12 @@ class ClvSummaryTest {
         round(col("T"), 2).as("T"));
     assertEquals(0, built.except(frequencyRecencyT).count());
     assertEquals(0, frequencyRecencyT.except(built).count());
-    Row totals = summary.agg(org.apache.spark.sql.functions.sum("x"), org.apache.spark.sql.functions.sum("holdout_x"))
+    Row totals = summary.agg(sum("x"), sum("holdout_x"))
         .first();
     assertEquals(2457L, totals.getLong(0));
     assertEquals(1882L, totals.getLong(1));
     assertEquals(Date.valueOf("1997-01-01"), Cdnow.sampleTransactions(spark)
-        .agg(org.apache.spark.sql.functions.min("date")).first().getDate(0));
+        .agg(min("date")).first().getDate(0));
     summary.unpersist();
   }
 }

@@ -2,6 +2,7 @@ package io.c360.core.testdata;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public final class Cdnow {
     Dataset<Row> fields = spark.read().text(file("CDNOW_sample.txt").toString())
         .select(split(trim(col("value")), "\\s+").as("f"));
     return fields.select(col("f").getItem(1).cast("int").as("customer"),
-        org.apache.spark.sql.functions.to_date(col("f").getItem(2), "yyyyMMdd").as("date"),
+        to_date(col("f").getItem(2), "yyyyMMdd").as("date"),
         col("f").getItem(4).cast("double").as("amount"));
   }
 }

@@ -96,11 +96,11 @@ public record TransactionFile(Path path, String delimiter, boolean whitespace, b
         .where(length(col("line")).gt(0));
     List<String> names = new ArrayList<>();
     if (header) {
-      Row first = lines.first();
-      if (first == null) {
-        throw new InputException("input is empty: " + path);
+      List<Row> first = lines.takeAsList(1);
+      if (first.isEmpty()) {
+        throw new InputException("input has no rows: " + path);
       }
-      String headerLine = first.getString(0);
+      String headerLine = first.get(0).getString(0);
       names.addAll(Arrays.asList(headerLine.split("\\s+")));
       lines = lines.where(col("line").notEqual(lit(headerLine)));
     }
