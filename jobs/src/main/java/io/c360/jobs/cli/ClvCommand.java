@@ -108,6 +108,8 @@ final class ClvCommand {
     @Spec
     CommandSpec spec;
 
+    private static final String PARSER_POLICY = "spark.sql.legacy.timeParserPolicy";
+
     @Override
     public Integer call() {
       if (whitespace && delimiter != null) {
@@ -130,6 +132,9 @@ final class ClvCommand {
       Configurator.setLevel("breeze.optimize", verbose ? Level.INFO : Level.OFF);
       boolean ownsSession = SparkSession.getDefaultSession().isEmpty();
       SparkSession spark = session();
+      String parserPolicy = spark.conf().get(PARSER_POLICY, null);
+      // unparseable dates become nulls that the reader reports, instead of Spark's upgrade exception
+      spark.conf().set(PARSER_POLICY, "CORRECTED");
       try {
         long t0 = System.nanoTime();
         Dataset<Row> summary = ClvSummary.transform(file.read(spark), summarySpec).cache();
@@ -160,12 +165,16 @@ final class ClvCommand {
       } finally {
         if (ownsSession) {
           spark.stop();
+        } else if (parserPolicy != null) {
+          spark.conf().set(PARSER_POLICY, parserPolicy);
+        } else {
+          spark.conf().unset(PARSER_POLICY);
         }
       }
     }
 
     private static SparkSession session() {
-      SparkSession spark = SparkSession.builder()
+      return SparkSession.builder()
           .master(System.getProperty("spark.master", "local[*]"))
           .appName("c360-clv")
           .config("spark.driver.host", System.getProperty("spark.driver.host", "127.0.0.1"))
@@ -174,9 +183,6 @@ final class ClvCommand {
           .config("spark.sql.shuffle.partitions", "8")
           .config("spark.sql.session.timeZone", "UTC")
           .getOrCreate();
-      // unparseable dates become nulls that the reader reports, instead of Spark's upgrade exception
-      spark.conf().set("spark.sql.legacy.timeParserPolicy", "CORRECTED");
-      return spark;
     }
 
     private Map<String, Object> result(RfmTriples triples, int distinct, Fitted<? extends PurchaseModel> fit,
