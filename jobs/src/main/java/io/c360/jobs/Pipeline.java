@@ -1,5 +1,6 @@
 package io.c360.jobs;
 
+import io.c360.jobs.clv.ClvJob;
 import io.c360.jobs.identity.IdentityJob;
 import io.c360.jobs.ingest.IngestJob;
 import io.c360.jobs.profile.Customer360Job;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public final class Pipeline {
 
   private static final List<Job> JOBS = List.of(new IngestJob(), new QualityGateJob(), new IdentityJob(),
-      new Customer360Job());
+      new Customer360Job(), new ClvJob());
 
   private Pipeline() {
   }

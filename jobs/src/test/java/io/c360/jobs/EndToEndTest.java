@@ -85,6 +85,19 @@ class EndToEndTest {
     new JobRunner(context).run(Pipeline.job("customer_360").orElseThrow());
     assertEquals(customers, lake.read(Tables.CUSTOMER_360).count(), "a re-run replaces the as-of date's rows");
 
+    Row clv = lake.read(Tables.CLV_SCORES).selectExpr("count(*)", "min(p_alive)", "max(p_alive)", "min(clv)",
+        "count(DISTINCT clv_decile)", "count(DISTINCT customer_id)").first();
+    assertTrue(clv.getLong(0) > 250, "customers with a paid order are scored: " + clv);
+    assertEquals(clv.getLong(0), clv.getLong(5), "one clv row per customer");
+    assertTrue(clv.getDouble(1) >= 0 && clv.getDouble(2) <= 1, "p_alive is a probability: " + clv);
+    assertTrue(clv.getDouble(3) >= 0, "clv is not negative: " + clv);
+    assertEquals(10L, clv.getLong(4), "ten clv deciles");
+    Row registry = lake.read(Tables.MODEL_REGISTRY).where("model = 'clv_bgnbd'").first();
+    assertEquals(clv.getLong(0), registry.<Long>getAs("training_rows"));
+    assertEquals(4, registry.getJavaMap(registry.fieldIndex("params")).size(), "r, alpha, a, b");
+    assertTrue(lake.read(Tables.MODEL_METRICS).where("model = 'clv_bgnbd' AND metric = 'holdout_actual'")
+        .first().<Double>getAs("value") > 0, "the holdout comparison is stored");
+
     for (TableDef table : lake.existingTables()) {
       if (PersonalDataScan.analystFacing(table)) {
         assertEquals(Map.of(), PersonalDataScan.hits(lake.read(table)), table.name() + " holds raw phones or emails");

@@ -17,7 +17,9 @@ public enum FieldType {
   /** Counts by label, e.g. tickets per category: {@code map<string, bigint>}. */
   COUNTS(DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType)),
   /** Shares by label summing to 1, e.g. orders per channel: {@code map<string, double>}. */
-  SHARES(DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType));
+  SHARES(DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType)),
+  /** Measures by label, e.g. expected purchases per horizon: {@code map<string, double>}. */
+  MEASURES(DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType));
 
   private final DataType sparkType;
 

@@ -161,25 +161,61 @@ public final class Tables {
           of("interval_sd_days", FieldType.DOUBLE, "Standard deviation of the days between consecutive order days"),
           of("days_since_last_order", FieldType.INT, "Days from the latest order to the as-of date"),
           of("expected_next_order", FieldType.DATE, "Latest order date + mean interval (two order days or more)"),
-          required("tickets", FieldType.LONG, "Service tickets created up to the as-of date"),
-          required("tickets_90d", FieldType.LONG, "Service tickets created in the 90 days ending on the as-of date"),
-          required("open_tickets", FieldType.LONG, "Tickets not resolved by the end of the as-of date"),
+          of("tickets", FieldType.LONG,
+              "Service tickets created up to the as-of date (null without a tickets source)"),
+          of("tickets_90d", FieldType.LONG, "Service tickets created in the 90 days ending on the as-of date"),
+          of("open_tickets", FieldType.LONG, "Tickets not resolved by the end of the as-of date"),
           of("tickets_by_category", FieldType.COUNTS, "Tickets per complaint category ('unclassified' when none)"),
           of("median_first_response_hours", FieldType.DOUBLE, "Median hours from ticket creation to first response"),
           of("median_resolution_hours", FieldType.DOUBLE, "Median hours from ticket creation to resolution"),
           of("mean_satisfaction", FieldType.DOUBLE, "Mean satisfaction (1-5) of resolved tickets"),
-          required("reviews", FieldType.LONG, "Reviews written"),
+          of("reviews", FieldType.LONG, "Reviews written (null without a reviews source)"),
           of("mean_rating", FieldType.DOUBLE, "Mean review rating (1-5)"),
           of("mean_sentiment", FieldType.DOUBLE, "Mean lexicon sentiment of the review texts (-1 to 1)"),
           of("last_nps", FieldType.INT, "Latest NPS answer (0-10)"),
           of("nps_class", FieldType.STRING, "Class of the latest NPS answer: promoter, passive or detractor"),
           of("last_nps_date", FieldType.DATE, "Date of the latest NPS answer"),
           of("last_ces", FieldType.INT, "Latest customer effort score (1-7)"),
-          required("events_30d", FieldType.LONG, "App events in the 30 days ending on the as-of date"),
-          required("active_days_30d", FieldType.INT, "Days with an app event in the 30 days ending on the as-of date"),
+          of("events_30d", FieldType.LONG,
+              "App events in the 30 days ending on the as-of date (null without an events source)"),
+          of("active_days_30d", FieldType.INT, "Days with an app event in the 30 days ending on the as-of date"),
           of("last_event_ts", FieldType.TIMESTAMP, "Latest app event"),
           of("usual_city", FieldType.STRING, "City with the most location events")),
       List.of("as_of", "customer_id"), List.of("as_of"));
+
+  public static final TableDef CLV_SCORES = new TableDef("clv_scores", Layer.GOLD,
+      "Customer lifetime value per customer with a paid order, per as-of date: buy-till-you-die purchase model "
+          + "(c360.clv.model) and Gamma-Gamma spend, fitted on the history up to the as-of date", List.of(
+          required("as_of", FieldType.DATE, "As-of date: the end of the calibration period"),
+          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required("model", FieldType.STRING, "Purchase model: bgnbd or paretonbd"),
+          required("period", FieldType.STRING, "Time unit of frequency, recency and age: day, week or month"),
+          required("frequency", FieldType.LONG, "Repeat purchases: distinct purchase periods minus 1"),
+          required("recency", FieldType.DOUBLE, "Periods from the first to the latest purchase"),
+          required("age", FieldType.DOUBLE, "Periods from the first purchase to the as-of date (T)"),
+          of("avg_repeat_value", FieldType.DOUBLE, "Mean value of the repeat purchases (0 without repeats)"),
+          required("p_alive", FieldType.DOUBLE, "Probability that the customer is still active"),
+          required("expected_purchases", FieldType.MEASURES,
+              "Expected purchases per horizon (c360.clv.horizons-days), e.g. {90d -> 1.2, 365d -> 3.9}"),
+          of("expected_avg_spend", FieldType.DOUBLE, "Gamma-Gamma expected value of a future purchase"),
+          of("clv", FieldType.DOUBLE, "Discounted expected margin over c360.clv.clv-months months"),
+          of("clv_decile", FieldType.INT, "CLV decile, 10 = highest")),
+      List.of("as_of", "customer_id"), List.of("as_of"));
+
+  public static final TableDef MODEL_REGISTRY = new TableDef("model_registry", Layer.OPS,
+      "Fitted models: parameters and fit diagnostics by model, version and as-of date", List.of(
+          required("model", FieldType.STRING, "Model, e.g. clv_bgnbd, clv_gamma_gamma, churn"),
+          required("model_version", FieldType.STRING, "Model version"),
+          required("as_of", FieldType.DATE, "As-of date the model was trained for"),
+          required("trained_at", FieldType.TIMESTAMP, "When it was trained"),
+          required("params", FieldType.MEASURES, "Fitted parameters by name"),
+          of("log_likelihood", FieldType.DOUBLE, "Log-likelihood at the optimum, if the model has one"),
+          of("iterations", FieldType.INT, "Optimiser iterations"),
+          of("converged", FieldType.BOOLEAN, "Whether the optimiser met its convergence test"),
+          of("training_rows", FieldType.LONG, "Customers (or rows) it was trained on"),
+          of("artifact_path", FieldType.STRING, "Saved model (Spark ML), if any"),
+          of("detail", FieldType.STRING, "Convergence reason or other notes")),
+      List.of("model", "model_version", "as_of"), List.of());
 
   /** Tables holding raw personal data: never readable through c360's SQL access without the admin role. */
   public static final List<TableDef> RESTRICTED = List.of(CUSTOMER_PII);
@@ -211,7 +247,7 @@ public final class Tables {
   public static List<TableDef> all() {
     List<TableDef> all = new ArrayList<>(BRONZE);
     all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, CUSTOMER_PII, CUSTOMER_360,
-        INGEST_BATCHES, DQ_RESULTS, JOB_RUNS, MODEL_METRICS));
+        CLV_SCORES, INGEST_BATCHES, DQ_RESULTS, JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
     return List.copyOf(all);
   }
 

@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import io.c360.core.catalog.Source;
+import io.c360.core.clv.ClvConfig;
+import io.c360.core.clv.Period;
 import io.c360.core.quality.CheckKind;
 import io.c360.core.quality.CheckSpec;
 import io.c360.core.quality.Level;
@@ -97,8 +99,19 @@ public final class ConfigReader {
         c.getBoolean("identity.email-provider-rules"), c.getInt("identity.max-people-per-identifier"),
         c.getInt("identity.max-guest-orders-per-phone"), c.getInt("identity.max-iterations"),
         c.getString("identity.hmac-key"));
-    return new C360Config(lake, spark, c.getString("input-dir"), sources, ingest, checks, identity,
+    return new C360Config(lake, spark, c.getString("input-dir"), sources, ingest, checks, identity, clv(c),
         c.getStringList("security.admins"));
+  }
+
+  private static ClvModelConfig clv(Config c) {
+    try {
+      ClvConfig scoring = new ClvConfig(c.getIntList("clv.horizons-days"), c.getInt("clv.clv-months"),
+          c.getDouble("clv.margin"), c.getDouble("clv.annual-discount-rate"), c.getDouble("clv.penalizer"));
+      return new ClvModelConfig(c.getString("clv.model"), Period.parse(c.getString("clv.period")),
+          c.getInt("clv.holdout-days"), scoring);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("c360.clv: " + e.getMessage());
+    }
   }
 
   private static CheckSpec check(Config c) {

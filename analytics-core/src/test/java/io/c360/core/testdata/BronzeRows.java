@@ -74,7 +74,7 @@ public final class BronzeRows {
       case BOOLEAN -> Boolean.valueOf(text);
       case DATE -> Date.valueOf(text);
       case TIMESTAMP -> Timestamp.valueOf(text);
-      case COUNTS, SHARES -> throw new IllegalArgumentException("no map columns in bronze: " + column.name());
+      case COUNTS, SHARES, MEASURES -> throw new IllegalArgumentException("no map columns in bronze: " + column.name());
     };
   }
 }

@@ -69,6 +69,8 @@ class CliTest {
     assertTrue(run.err().contains("[ingest] orders (1 quarantined): 3 rows in, 2 rows out"), run.err());
     assertTrue(run.err().contains("[gate] pass error   bronze_orders quarantine_ratio observed 0.3333"), run.err());
     assertTrue(run.out().contains(lake.database + ".bronze_orders"), run.out());
+    assertTrue(run.err().contains("[clv] skipped, too little history to fit as of 2025-12-31: no repeat buyer"),
+        run.err());
   }
 
   @Test
@@ -150,7 +152,7 @@ class CliTest {
     assertTrue(unknownTable.err().contains("nowhere"), unknownTable.err());
     Run badJob = c360("run", "nonsense");
     assertEquals(ExitCodes.USAGE, badJob.code());
-    assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate, identity, customer_360"), badJob.err());
+    assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate, identity, customer_360, clv"), badJob.err());
     TestLake.write(dir.resolve("typo.conf"), "c360.lake.pth = x\n");
     Run typo = run("tables", "--conf", dir.resolve("typo.conf").toString());
     assertEquals(ExitCodes.USAGE, typo.code());

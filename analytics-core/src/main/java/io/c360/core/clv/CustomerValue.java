@@ -1,0 +1,84 @@
+package io.c360.core.clv;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.map_from_arrays;
+import static org.apache.spark.sql.functions.trim;
+
+import io.c360.core.config.ClvModelConfig;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * CLV of the lake's customers as of a date: the paid orders up to that date are summarised per customer, the
+ * purchase model and Gamma-Gamma are fitted on the compressed summaries (the driver holds distinct (x, t_x, T)
+ * triples and (x, zbar) pairs, never customers), and every customer with a paid order is scored.
+ */
+public final class CustomerValue {
+
+  /** The fitted models and the scores, shaped as clv_scores (without as_of). */
+  public record Result(Fitted<? extends PurchaseModel> purchases, Fitted<GammaGamma> spend, RfmTriples triples,
+                       Dataset<Row> scores) {
+  }
+
+  private CustomerValue() {
+  }
+
+  /**
+   * Purchases: orders that were paid (not cancelled, not returned; no status counts as paid), as customer_id,
+   * order_ts, total_amount.
+   */
+  public static Dataset<Row> purchases(Dataset<Row> ordersWithCustomer) {
+    Column status = lower(trim(col("status")));
+    return ordersWithCustomer.where(coalesce(status.isin("cancelled", "returned"), lit(false)).equalTo(false))
+        .select(col("customer_id"), col("order_ts"), col("total_amount"));
+  }
+
+  /** Fits on the purchases up to {@code asOf} and scores every customer with one. */
+  public static Result fitAndScore(Dataset<Row> purchases, LocalDate asOf, ClvModelConfig config) {
+    SummarySpec spec = new SummarySpec("customer_id", "order_ts", "total_amount", config.period(), asOf, null);
+    Dataset<Row> summary = ClvSummary.transform(purchases, spec).localCheckpoint();
+    RfmTriples triples = ClvSummary.compressRfm(summary);
+    MaximumLikelihood.Options options = MaximumLikelihood.Options.DEFAULT.withPenalizer(config.scoring().penalizer());
+    Fitted<? extends PurchaseModel> model = config.model().equals("paretonbd")
+        ? ParetoNbd.fit(triples, options) : BgNbd.fit(triples, options);
+    Fitted<GammaGamma> spend = GammaGamma.fit(ClvSummary.compressSpend(summary), options);
+    Dataset<Row> scored = ClvScores.score(summary, model.model(), spend.model(), config.scoring(), config.period());
+    List<Column> horizons = new ArrayList<>();
+    List<Column> expected = new ArrayList<>();
+    for (int days : config.scoring().horizonsDays()) {
+      horizons.add(lit(days + "d"));
+      expected.add(col(ClvScores.expectedPurchasesCol(days)));
+    }
+    Dataset<Row> shaped = scored.select(col(ClvSummary.CUSTOMER).as("customer_id"),
+        lit(model.model().name()).as("model"), lit(config.period().toString()).as("period"),
+        col(ClvSummary.X).cast("long").as("frequency"), col(ClvSummary.T_X).as("recency"),
+        col(ClvSummary.AGE).as("age"), col(ClvSummary.ZBAR).as("avg_repeat_value"), col(ClvScores.P_ALIVE),
+        map_from_arrays(array(horizons.toArray(Column[]::new)), array(expected.toArray(Column[]::new)))
+            .as("expected_purchases"),
+        col(ClvScores.EXPECTED_AVG_SPEND), col(ClvScores.CLV), col(ClvScores.CLV_DECILE));
+    return new Result(model, spend, triples, shaped);
+  }
+
+  /**
+   * Validation: fits on the purchases up to {@code asOf - holdoutDays} and compares the forecast of the following
+   * days with the repeat purchases that happened, per calibration frequency.
+   */
+  public static HoldoutComparison holdout(Dataset<Row> purchases, LocalDate asOf, ClvModelConfig config) {
+    SummarySpec spec = new SummarySpec("customer_id", "order_ts", null, config.period(),
+        asOf.minusDays(config.holdoutDays()), asOf);
+    Dataset<Row> summary = ClvSummary.transform(purchases, spec).localCheckpoint();
+    MaximumLikelihood.Options options = MaximumLikelihood.Options.DEFAULT.withPenalizer(config.scoring().penalizer());
+    RfmTriples triples = ClvSummary.compressRfm(summary);
+    PurchaseModel model = config.model().equals("paretonbd")
+        ? ParetoNbd.fit(triples, options).model() : BgNbd.fit(triples, options).model();
+    return HoldoutComparison.of(summary, model);
+  }
+}

@@ -1,0 +1,141 @@
+package io.c360.jobs.clv;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.c360.core.catalog.Source;
+import io.c360.core.catalog.Tables;
+import io.c360.core.clv.CustomerValue;
+import io.c360.core.clv.Fitted;
+import io.c360.core.clv.HoldoutComparison;
+import io.c360.core.clv.Period;
+import io.c360.core.config.ClvModelConfig;
+import io.c360.core.profile.AsOfWindow;
+import io.c360.core.profile.CustomerKeys;
+import io.c360.jobs.InputException;
+import io.c360.jobs.Job;
+import io.c360.jobs.JobContext;
+import io.c360.jobs.JobResult;
+import io.c360.jobs.Lake;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * clv: fits the purchase model (c360.clv.model) and Gamma-Gamma on the customers' paid orders up to the as-of date
+ * ({@link CustomerValue}), writes clv_scores for the date, the parameters to model_registry and the fit
+ * diagnostics and the calibration/holdout comparison to model_metrics.
+ */
+public final class ClvJob implements Job {
+
+  public static final String MODEL_VERSION = "btyd-v1";
+
+  @Override
+  public String name() {
+    return "clv";
+  }
+
+  @Override
+  public JobResult run(JobContext context) {
+    Lake lake = context.lake();
+    Date asOf = Date.valueOf(context.asOf());
+    ClvModelConfig config = context.config().clv();
+    if (!lake.exists(Tables.IDENTITY_MAP)
+        || lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(asOf)).limit(1).isEmpty()) {
+      throw new InputException("clv: identity_map has no rows for as-of " + context.asOf()
+          + "; run the identity job for that date first (c360 run identity --as-of " + context.asOf() + ")");
+    }
+    Dataset<Row> identityMap = lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(asOf))
+        .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
+    Dataset<Row> orders = lake.read(Tables.bronze(Source.ORDERS))
+        .where(new AsOfWindow(context.asOf()).seen(col("order_ts")));
+    Dataset<Row> purchases = CustomerValue.purchases(new CustomerKeys(identityMap, null).orders(orders))
+        .localCheckpoint();
+
+    if (config.period() == Period.MONTH && context.asOf().getDayOfMonth() != context.asOf().lengthOfMonth()) {
+      throw new InputException("clv: with c360.clv.period = month the as-of date must be a month end, got "
+          + context.asOf());
+    }
+    CustomerValue.Result result;
+    try {
+      result = CustomerValue.fitAndScore(purchases, context.asOf(), config);
+    } catch (IllegalArgumentException e) {
+      String message = "skipped, too little history to fit as of " + context.asOf() + ": " + e.getMessage();
+      context.progress().line(name(), message);
+      return new JobResult(0, 0, message);
+    }
+    lake.replaceWhere(Tables.CLV_SCORES, result.scores().withColumn("as_of", lit(asOf)),
+        "as_of = '" + context.asOf() + "'");
+    String modelName = "clv_" + result.purchases().model().name();
+    context.progress().line(name(), String.format(Locale.ROOT, "%s %s: log-likelihood %.2f, %d iterations, "
+            + "%,.0f customers in %,d distinct (x, t_x, T)", modelName, result.purchases().model().params(),
+        result.purchases().report().logLikelihood(), result.purchases().report().iterations(),
+        result.triples().customers(), result.triples().size()));
+    context.progress().line(name(), "gamma-gamma " + result.spend().model());
+
+    List<Row> registry = List.of(
+        registryRow(context, modelName, result.purchases(), result.purchases().model().params(),
+            result.triples().customers()),
+        registryRow(context, "clv_gamma_gamma", result.spend(), Map.of("p", result.spend().model().p(),
+            "q", result.spend().model().q(), "v", result.spend().model().v()), null));
+    lake.replaceWhere(Tables.MODEL_REGISTRY, context.spark().createDataFrame(registry,
+        Tables.MODEL_REGISTRY.schema()), "model LIKE 'clv_%' AND as_of = '" + context.asOf() + "'");
+
+    List<Row> metrics = new ArrayList<>();
+    metrics.add(metric(context, modelName, "log_likelihood", result.purchases().report().logLikelihood(), "fit"));
+    metrics.add(metric(context, modelName, "gradient_norm", result.purchases().report().gradientNorm(), "fit"));
+    metrics.add(metric(context, modelName, "customers", result.triples().customers(), "fit"));
+    metrics.add(metric(context, modelName, "distinct_triples", result.triples().size(), "fit"));
+    if (config.holdoutDays() > 0) {
+      metrics.addAll(holdout(context, purchases, config, modelName));
+    }
+    lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics, Tables.MODEL_METRICS.schema()),
+        "model = '" + modelName + "' AND as_of = '" + context.asOf() + "'");
+    long customers = (long) result.triples().customers();
+    return new JobResult(customers, customers, String.format(Locale.ROOT, "%,d customers scored", customers));
+  }
+
+  /** Calibration up to as-of minus holdout-days, forecast vs actual repeat purchases after it. */
+  private List<Row> holdout(JobContext context, Dataset<Row> purchases, ClvModelConfig config, String model) {
+    HoldoutComparison holdout;
+    try {
+      holdout = CustomerValue.holdout(purchases, context.asOf(), config);
+    } catch (IllegalArgumentException e) {
+      context.progress().line(name(), "holdout validation skipped: " + e.getMessage());
+      return List.of();
+    }
+    context.progress().line(name(), String.format(Locale.ROOT,
+        "holdout of %d days: %,.0f repeat purchases forecast, %,.0f happened (%,d customers)", config.holdoutDays(),
+        holdout.predicted(), holdout.actual(), holdout.customers()));
+    List<Row> rows = new ArrayList<>();
+    String total = "holdout " + config.holdoutDays() + " days: total";
+    rows.add(metric(context, model, "holdout_actual", holdout.actual(), total));
+    rows.add(metric(context, model, "holdout_predicted", holdout.predicted(), total));
+    rows.add(metric(context, model, "holdout_customers", holdout.customers(), total));
+    for (HoldoutComparison.Bucket bucket : holdout.buckets()) {
+      String detail = "holdout " + config.holdoutDays() + " days: calibration frequency " + bucket.frequency();
+      rows.add(metric(context, model, "holdout_customers", bucket.customers(), detail));
+      rows.add(metric(context, model, "holdout_actual_mean", bucket.actualMean(), detail));
+      rows.add(metric(context, model, "holdout_predicted_mean", bucket.predictedMean(), detail));
+    }
+    return rows;
+  }
+
+  private static Row metric(JobContext context, String model, String metric, double value, String detail) {
+    return RowFactory.create(model, MODEL_VERSION, Date.valueOf(context.asOf()), metric, value, detail);
+  }
+
+  private static Row registryRow(JobContext context, String model, Fitted<?> fit, Map<String, Double> params,
+                                 Double rows) {
+    return RowFactory.create(model, MODEL_VERSION, Date.valueOf(context.asOf()), Timestamp.from(Instant.now()),
+        params, fit.report().logLikelihood(),
+        fit.report().iterations(), true, rows == null ? null : rows.longValue(), null, fit.report().reason());
+  }
+}
