@@ -86,6 +86,20 @@ public final class ChurnLabels {
   }
 
   /**
+   * Splits stacked labels in time for early stopping or evaluation: validation = rows with T0 on or after
+   * {@code firstValidationT0}; training = rows whose whole horizon ends by then (T0 + H <= firstValidationT0), so
+   * no training label looks into the validation period. Rows in between are dropped.
+   */
+  public static ChurnTrainer.Split splitByT0(Dataset<Row> labelled, LocalDate firstValidationT0, int horizonDays) {
+    if (horizonDays < 1) {
+      throw new IllegalArgumentException("churn horizon must be >= 1 day, got " + horizonDays);
+    }
+    Column t0 = col(T0);
+    return new ChurnTrainer.Split(labelled.where(t0.leq(lit(Date.valueOf(firstValidationT0.minusDays(horizonDays))))),
+        labelled.where(t0.geq(lit(Date.valueOf(firstValidationT0)))));
+  }
+
+  /**
    * Rolling training dates whose horizon is complete: the latest is {@code lastDataDay - horizonDays}, then every
    * {@code stepDays} earlier, {@code count} dates, oldest first.
    */

@@ -12,7 +12,7 @@ package io.c360.core.churn;
  * @param maxDepth            maximum tree depth
  * @param eta                 learning rate, in (0, 1]
  * @param earlyStoppingRounds stop when the validation log loss has not improved for this many rounds; 0 = off
- * @param workers             XGBoost workers (Spark barrier tasks); never more than the cores available
+ * @param workers             XGBoost workers (Spark barrier tasks); capped at the session's default parallelism
  */
 public record ChurnSettings(int horizonDays, int lookbackDays, int topK, long seed, int rounds, int maxDepth,
                             double eta, int earlyStoppingRounds, int workers) {

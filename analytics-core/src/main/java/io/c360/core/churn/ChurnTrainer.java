@@ -78,7 +78,9 @@ public final class ChurnTrainer {
     classifier.setObjective("binary:logistic");
     classifier.setEvalMetric("logloss");
     classifier.setTreeMethod("hist");
-    classifier.setNumWorkers(settings.workers());
+    // more workers than task slots would leave XGBoost's barrier stage waiting (and retrying) for minutes
+    classifier.setNumWorkers(Math.max(1, Math.min(settings.workers(),
+        train.sparkSession().sparkContext().defaultParallelism())));
     classifier.setNumRound(settings.rounds());
     classifier.setMaxDepth(settings.maxDepth());
     classifier.setEta(settings.eta());

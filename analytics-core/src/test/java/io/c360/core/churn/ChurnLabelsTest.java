@@ -102,6 +102,22 @@ class ChurnLabelsTest {
   }
 
   @Test
+  void timeSplitKeepsTrainingHorizonsOutOfTheValidationPeriod(SparkSession spark) {
+    Dataset<Row> rows = purchases(spark, List.of(p("a", "2023-10-10 10:00:00"), p("a", "2024-03-01 10:00:00")));
+    List<LocalDate> t0s = List.of(LocalDate.of(2024, 1, 31), LocalDate.of(2024, 2, 15), LocalDate.of(2024, 3, 31));
+    ChurnTrainer.Split split = ChurnLabels.splitByT0(ChurnLabels.label(rows, t0s, 60, 0), LocalDate.of(2024, 3, 31),
+        60);
+    // 2024-01-31 + 60 days ends on the validation T0 (allowed); 2024-02-15 + 60 days reaches past it: dropped
+    assertEquals(List.of(LocalDate.of(2024, 1, 31)), t0s(split.train()));
+    assertEquals(List.of(LocalDate.of(2024, 3, 31)), t0s(split.test()));
+  }
+
+  private static List<LocalDate> t0s(Dataset<Row> labelled) {
+    return labelled.select(ChurnLabels.T0).orderBy(ChurnLabels.T0).collectAsList().stream()
+        .map(r -> r.getDate(0).toLocalDate()).toList();
+  }
+
+  @Test
   void settingsAreValidatedWithTheirName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new ChurnSettings(0, 0, 3, 1, 100, 4, 0.1, 10, 1));

@@ -222,7 +222,8 @@ final class ChurnCommand {
       sb.append(String.format(Locale.ROOT, "  Brier            %.4f%n", report.brier()));
       sb.append(String.format(Locale.ROOT, "  top-decile lift  %.2f%n", report.topDecileLift()));
       sb.append(String.format(Locale.ROOT, "Deciles of predicted risk (1 = highest):%n  %-6s %9s %9s %14s %13s %6s "
-          + "%15s%n", "decile", "customers", "positives", "mean_predicted", "observed_rate", "lift", "cumulative_gain"));
+          + "%15s%n", "decile", "customers", "positives", "mean_predicted", "observed_rate", "lift",
+          "cumulative_gain"));
       for (ChurnEvaluation.Decile d : report.deciles()) {
         sb.append(String.format(Locale.ROOT, "  %-6d %,9d %,9d %14.4f %13.4f %6.2f %15.4f%n", d.decile(),
             d.customers(), d.positives(), d.meanPredicted(), d.observedRate(), d.lift(), d.cumulativeGain()));
