@@ -150,7 +150,7 @@ class CliTest {
     assertTrue(unknownTable.err().contains("nowhere"), unknownTable.err());
     Run badJob = c360("run", "nonsense");
     assertEquals(ExitCodes.USAGE, badJob.code());
-    assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate, identity, customer_360"), badJob.err());
+    assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate, identity, customer_360, segments"), badJob.err());
     TestLake.write(dir.resolve("typo.conf"), "c360.lake.pth = x\n");
     Run typo = run("tables", "--conf", dir.resolve("typo.conf").toString());
     assertEquals(ExitCodes.USAGE, typo.code());
