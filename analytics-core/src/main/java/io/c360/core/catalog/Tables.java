@@ -195,8 +195,10 @@ public final class Tables {
               + "/ (window / 30)"),
           of("r_score", FieldType.INT, "Recency score 1..bins (higher = more recent): 1 + floor(bins x share of "
               + "customers with a strictly longer recency); ties share a score"),
-          of("f_score", FieldType.INT, "Frequency score 1..bins, exact rank like r_score"),
-          of("m_score", FieldType.INT, "Monetary score 1..bins, exact rank like r_score (5 of 5 = top 20% spend)"),
+          of("f_score", FieldType.INT, "Frequency score 1..bins: 1 for no order in the window, else the exact rank "
+              + "like r_score among the customers who ordered in the window"),
+          of("m_score", FieldType.INT, "Monetary score 1..bins: 1 for no spend in the window, else the exact rank "
+              + "among the customers who spent (5 of 5 = top 20% spend)"),
           of("rfm_code", FieldType.STRING, "R, F and M scores as one code, e.g. 545"),
           of("five_tier", FieldType.STRING, "The plan's five tiers: high_value, potential, active, sleeping, lost"),
           of("rfm_segment", FieldType.STRING, "Classic RFM name by R/F score ranges (c360.segments.rfm-names): "

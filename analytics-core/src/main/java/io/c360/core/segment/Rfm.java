@@ -88,11 +88,14 @@ public final class Rfm {
         .drop("_last", "_days", "_monthly_orders");
   }
 
-  /** Adds r_score, f_score, m_score (exact ranks, {@link Scores}) and rfm_code (e.g. "545"). */
+  /**
+   * Adds r_score, f_score, m_score (exact ranks, {@link Scores}; F and M of 0 in their window score 1, the others
+   * are ranked among the customers who bought in the window) and rfm_code (e.g. "545").
+   */
   public static Dataset<Row> score(Dataset<Row> measures, int bins) {
     Dataset<Row> scored = Scores.exact(measures, "recency_days", false, bins, "r_score");
-    scored = Scores.exact(scored, "frequency", true, bins, "f_score");
-    scored = Scores.exact(scored, "monetary", true, bins, "m_score");
+    scored = Scores.exactAboveZero(scored, "frequency", bins, "f_score");
+    scored = Scores.exactAboveZero(scored, "monetary", bins, "m_score");
     return scored.withColumn("rfm_code", concat(col("r_score").cast("string"), col("f_score").cast("string"),
         col("m_score").cast("string")));
   }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -20,6 +21,11 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * groupBy, then a running sum over the distinct values in one partition, joined back): for recency and frequency
  * that is a few hundred rows; for monetary at most one row per distinct amount, i.e. bounded by the customers,
  * sorted once — exact, at the cost of one single-partition sort of the distinct values.
+ *
+ * <p>{@link #exactAboveZero} scores counts and amounts: a value of 0 (no order or no spend in the window) gets
+ * score 1 and the positive values are ranked among themselves, so the lowest score of the customers who did buy in
+ * the window still means "fewest orders" (a one-time buyer is F = 1, as the RFM names expect) rather than being
+ * pushed up by a large tie of lapsed customers at 0.
  */
 public final class Scores {
 
@@ -32,7 +38,18 @@ public final class Scores {
    * @param higherIsBetter true for frequency and monetary, false for recency (fewer days is better)
    */
   public static Dataset<Row> exact(Dataset<Row> rows, String value, boolean higherIsBetter, int bins, String out) {
-    Dataset<Row> counts = rows.where(col(value).isNotNull()).groupBy(col(value).as("_v")).count();
+    return ranked(rows, value, higherIsBetter, bins, out, col(value).isNotNull());
+  }
+
+  /** Higher is better; 0 (or less) scores 1, positive values are ranked among themselves. */
+  public static Dataset<Row> exactAboveZero(Dataset<Row> rows, String value, int bins, String out) {
+    Dataset<Row> ranked = ranked(rows, value, true, bins, "_ranked", col(value).gt(0));
+    return ranked.withColumn(out, when(col(value).leq(0), lit(1)).otherwise(col("_ranked"))).drop("_ranked");
+  }
+
+  private static Dataset<Row> ranked(Dataset<Row> rows, String value, boolean higherIsBetter, int bins, String out,
+                                     Column population) {
+    Dataset<Row> counts = rows.where(population).groupBy(col(value).as("_v")).count();
     Column order = higherIsBetter ? col("_v").asc() : col("_v").desc();
     WindowSpec below = Window.orderBy(order).rowsBetween(Window.unboundedPreceding(), -1);
     WindowSpec all = Window.orderBy(order).rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());

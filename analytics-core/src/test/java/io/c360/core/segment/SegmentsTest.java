@@ -134,6 +134,21 @@ class SegmentsTest {
   }
 
   @Test
+  void zeroInTheWindowScoresOneAndBuyersAreRankedAmongThemselves(SparkSession spark) {
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("f", DataTypes.LongType);
+    List<Row> rows = new ArrayList<>();
+    long[] values = {0, 0, 0, 1, 1, 2, 3};
+    for (int i = 0; i < values.length; i++) {
+      rows.add(RowFactory.create("x" + i, values[i]));
+    }
+    Map<String, Integer> scores = new HashMap<>();
+    Scores.exactAboveZero(spark.createDataFrame(rows, schema), "f", 5, "s").collectAsList()
+        .forEach(r -> scores.put(r.getAs("id"), r.getAs("s")));
+    // positives 1, 1, 2, 3: 1 + floor(5 x worse / 4) = 1, 1, 3, 4
+    assertEquals(Map.of("x0", 1, "x1", 1, "x2", 1, "x3", 1, "x4", 1, "x5", 3, "x6", 4), scores);
+  }
+
+  @Test
   void everyCustomerWithOrdersGetsOneOfTheFiveTiers() {
     assertEquals("high_value", value("C1", "five_tier"));
     assertEquals("active", value("C2", "five_tier"));
