@@ -161,22 +161,23 @@ public final class Tables {
           of("interval_sd_days", FieldType.DOUBLE, "Standard deviation of the days between consecutive order days"),
           of("days_since_last_order", FieldType.INT, "Days from the latest order to the as-of date"),
           of("expected_next_order", FieldType.DATE, "Latest order date + mean interval (two order days or more)"),
-          required("tickets", FieldType.LONG, "Service tickets created up to the as-of date"),
-          required("tickets_90d", FieldType.LONG, "Service tickets created in the 90 days ending on the as-of date"),
-          required("open_tickets", FieldType.LONG, "Tickets not resolved by the end of the as-of date"),
+          of("tickets", FieldType.LONG, "Service tickets created up to the as-of date (null without a tickets source)"),
+          of("tickets_90d", FieldType.LONG, "Service tickets created in the 90 days ending on the as-of date"),
+          of("open_tickets", FieldType.LONG, "Tickets not resolved by the end of the as-of date"),
           of("tickets_by_category", FieldType.COUNTS, "Tickets per complaint category ('unclassified' when none)"),
           of("median_first_response_hours", FieldType.DOUBLE, "Median hours from ticket creation to first response"),
           of("median_resolution_hours", FieldType.DOUBLE, "Median hours from ticket creation to resolution"),
           of("mean_satisfaction", FieldType.DOUBLE, "Mean satisfaction (1-5) of resolved tickets"),
-          required("reviews", FieldType.LONG, "Reviews written"),
+          of("reviews", FieldType.LONG, "Reviews written (null without a reviews source)"),
           of("mean_rating", FieldType.DOUBLE, "Mean review rating (1-5)"),
           of("mean_sentiment", FieldType.DOUBLE, "Mean lexicon sentiment of the review texts (-1 to 1)"),
           of("last_nps", FieldType.INT, "Latest NPS answer (0-10)"),
           of("nps_class", FieldType.STRING, "Class of the latest NPS answer: promoter, passive or detractor"),
           of("last_nps_date", FieldType.DATE, "Date of the latest NPS answer"),
           of("last_ces", FieldType.INT, "Latest customer effort score (1-7)"),
-          required("events_30d", FieldType.LONG, "App events in the 30 days ending on the as-of date"),
-          required("active_days_30d", FieldType.INT, "Days with an app event in the 30 days ending on the as-of date"),
+          of("events_30d", FieldType.LONG,
+              "App events in the 30 days ending on the as-of date (null without an events source)"),
+          of("active_days_30d", FieldType.INT, "Days with an app event in the 30 days ending on the as-of date"),
           of("last_event_ts", FieldType.TIMESTAMP, "Latest app event"),
           of("usual_city", FieldType.STRING, "City with the most location events")),
       List.of("as_of", "customer_id"), List.of("as_of"));
@@ -193,8 +194,9 @@ public final class Tables {
           of("paid_orders_window", FieldType.LONG, "Paid orders in the monetary window (AOV = monetary / this)"),
           of("orders_per_month", FieldType.DOUBLE, "Orders (not cancelled) in the five-tiers.monthly-rate-window-days "
               + "/ (window / 30)"),
-          of("r_score", FieldType.INT, "Recency score 1..bins (higher = more recent): 1 + floor(bins x share of "
-              + "customers with a strictly longer recency); ties share a score"),
+          of("r_score", FieldType.INT, "Recency score 1..bins (higher = more recent): 1 without an order in the "
+              + "frequency window, else 1 + floor(bins x share of the customers who ordered in the window with a "
+              + "strictly longer recency); ties share a score"),
           of("f_score", FieldType.INT, "Frequency score 1..bins: 1 for no order in the window, else the exact rank "
               + "like r_score among the customers who ordered in the window"),
           of("m_score", FieldType.INT, "Monetary score 1..bins: 1 for no spend in the window, else the exact rank "
@@ -209,14 +211,15 @@ public final class Tables {
           of("interval_mean_days", FieldType.DOUBLE, "Mean days between consecutive order days"),
           of("recent_interval_days", FieldType.DOUBLE, "Mean of the latest lifecycle.trend-intervals intervals"),
           of("lifecycle_stage", FieldType.STRING, "new, growing, mature, declining or churned"),
-          of("spend_trend", FieldType.DOUBLE, "Revenue of the last 30/90 days annualised / revenue of the last 365 days"),
+          of("spend_trend", FieldType.DOUBLE,
+              "Revenue of the last 30/90 days annualised / revenue of the last 365 days"),
           of("value_quadrant", FieldType.STRING, "high/low current value (M score) x high/low potential (spend trend)"),
           of("early_warning", FieldType.BOOLEAN, "Not lost, but inactive for early-warning.inactive-days or beyond "
               + "cadence-multiple x the own mean interval"),
           of("early_warning_reason", FieldType.STRING, "inactive and/or beyond_cadence"),
           of("member_tier", FieldType.STRING, "Current membership tier (customer_360)"),
-          of("growth_value", FieldType.DOUBLE, "Membership growth value: monetary x category coefficient x frequency "
-              + "coefficient"),
+          of("growth_value", FieldType.DOUBLE,
+              "Membership growth value: monetary x category coefficient x frequency coefficient"),
           of("suggested_tier", FieldType.STRING, "bronze, silver, gold or diamond by growth value (growth.tiers)"),
           of("tier_change", FieldType.STRING, "Suggested against current tier: upgrade, downgrade, keep, not_member, "
               + "unknown_tier")),
