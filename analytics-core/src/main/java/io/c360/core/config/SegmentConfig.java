@@ -34,7 +34,8 @@ public record SegmentConfig(Rfm rfm, FiveTiers fiveTiers, List<RfmName> rfmNames
       }
     }
     check(fiveTiers.highValueMinMScore() <= rfm.bins(), "five-tiers.high-value-min-m-score must be <= rfm.bins");
-    check(valueQuadrant.highValueMinMScore() <= rfm.bins(), "value-quadrant.high-value-min-m-score must be <= rfm.bins");
+    check(valueQuadrant.highValueMinMScore() <= rfm.bins(),
+        "value-quadrant.high-value-min-m-score must be <= rfm.bins");
     check(growth.frequencyCoefficients().size() == rfm.bins(),
         "growth.frequency-coefficients needs one coefficient per F score (rfm.bins = " + rfm.bins() + "), got "
             + growth.frequencyCoefficients().size());

@@ -89,11 +89,14 @@ public final class Rfm {
   }
 
   /**
-   * Adds r_score, f_score, m_score (exact ranks, {@link Scores}; F and M of 0 in their window score 1, the others
-   * are ranked among the customers who bought in the window) and rfm_code (e.g. "545").
+   * Adds r_score, f_score, m_score (exact ranks, {@link Scores}) and rfm_code (e.g. "545"). The ranks are taken
+   * among the customers who bought in the window (F > 0; for M, spent in the M window); the others score 1, so
+   * long-lapsed customers do not fill the low recency scores and "at risk" / "can't lose them" mean recent-year
+   * customers drifting away.
    */
   public static Dataset<Row> score(Dataset<Row> measures, int bins) {
-    Dataset<Row> scored = Scores.exact(measures, "recency_days", false, bins, "r_score");
+    Dataset<Row> scored = Scores.exactWithin(measures, "recency_days", false, bins, "r_score",
+        col("frequency").gt(0));
     scored = Scores.exactAboveZero(scored, "frequency", bins, "f_score");
     scored = Scores.exactAboveZero(scored, "monetary", bins, "m_score");
     return scored.withColumn("rfm_code", concat(col("r_score").cast("string"), col("f_score").cast("string"),

@@ -43,8 +43,16 @@ public final class Scores {
 
   /** Higher is better; 0 (or less) scores 1, positive values are ranked among themselves. */
   public static Dataset<Row> exactAboveZero(Dataset<Row> rows, String value, int bins, String out) {
-    Dataset<Row> ranked = ranked(rows, value, true, bins, "_ranked", col(value).gt(0));
-    return ranked.withColumn(out, when(col(value).leq(0), lit(1)).otherwise(col("_ranked"))).drop("_ranked");
+    return exactWithin(rows, value, true, bins, out, col(value).gt(0));
+  }
+
+  /** Rows in {@code population} are ranked among themselves; other rows with a value score 1. */
+  public static Dataset<Row> exactWithin(Dataset<Row> rows, String value, boolean higherIsBetter, int bins,
+                                         String out, Column population) {
+    Dataset<Row> ranked = ranked(rows.withColumn("_in", population), value, higherIsBetter, bins, "_ranked",
+        col("_in"));
+    return ranked.withColumn(out, when(col(value).isNull(), lit(null).cast("int"))
+        .when(col("_in"), col("_ranked")).otherwise(lit(1))).drop("_ranked", "_in");
   }
 
   private static Dataset<Row> ranked(Dataset<Row> rows, String value, boolean higherIsBetter, int bins, String out,
