@@ -27,6 +27,11 @@ echo "== example: the ten best customers (customer_360, personal data masked)" >
 $c360 sql "SELECT customer_id, name_initial, phone_last4, city, orders, revenue, favourite_category, nps_class
            FROM c360.customer_360 WHERE as_of = DATE'2025-12-31' ORDER BY revenue DESC LIMIT 10"
 
+echo "== example: the five tiers (customer_segments)" >&2
+$c360 sql "SELECT five_tier, count(*) AS customers, round(avg(monetary), 2) AS avg_spend
+           FROM c360.customer_segments WHERE as_of = DATE'2025-12-31' AND five_tier IS NOT NULL
+           GROUP BY 1 ORDER BY customers DESC"
+
 echo "== example: why rows were quarantined" >&2
 $c360 sql "SELECT source, reason_code, count(*) AS n FROM c360.quarantine GROUP BY 1, 2 ORDER BY n DESC LIMIT 10"
 
@@ -36,5 +41,6 @@ Try next:
   ./scripts/c360 sql "SELECT * FROM c360.dq_results ORDER BY checked_at DESC LIMIT 20"
   ./scripts/c360 sql "SELECT job, status, rows_in, rows_out FROM c360.job_runs" --format csv
   ./scripts/c360 sql "SELECT event_type, count(*) FROM c360.bronze_events GROUP BY 1" --format json
+  ./scripts/c360 export-segment --segment five_tier:high_value --format csv --out /tmp/high_value.csv --single-file
   ./scripts/c360 --help
 MSG

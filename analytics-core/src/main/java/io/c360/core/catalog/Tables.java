@@ -217,6 +217,95 @@ public final class Tables {
           of("detail", FieldType.STRING, "Convergence reason or other notes")),
       List.of("model", "model_version", "as_of"), List.of());
 
+  public static final TableDef CUSTOMER_SEGMENTS = new TableDef("customer_segments", Layer.GOLD,
+      "RFM scores and segments per customer and as-of date (rules in c360.segments); one row per customer_360 row, "
+          + "segment columns empty for customers without an order that counts", List.of(
+          required("as_of", FieldType.DATE, "As-of date: only orders up to the end of this day are used"),
+          required("customer_id", FieldType.STRING, "Unified customer id (identity_map)"),
+          of("recency_days", FieldType.INT, "R: days from the latest order (not cancelled) to the as-of date"),
+          of("frequency", FieldType.LONG, "F: orders (not cancelled) in the rfm.frequency-window-days ending on the "
+              + "as-of date"),
+          of("monetary", FieldType.AMOUNT, "M: paid revenue in the rfm.monetary-window-days ending on the as-of date"),
+          of("paid_orders_window", FieldType.LONG, "Paid orders in the monetary window (AOV = monetary / this)"),
+          of("orders_per_month", FieldType.DOUBLE, "Orders (not cancelled) in the five-tiers.monthly-rate-window-days "
+              + "/ (window / 30)"),
+          of("r_score", FieldType.INT, "Recency score 1..bins (higher = more recent): 1 without an order in the "
+              + "frequency window, else 1 + floor(bins x share of the customers who ordered in the window with a "
+              + "strictly longer recency); ties share a score"),
+          of("f_score", FieldType.INT, "Frequency score 1..bins: 1 for no order in the window, else the exact rank "
+              + "like r_score among the customers who ordered in the window"),
+          of("m_score", FieldType.INT, "Monetary score 1..bins: 1 for no spend in the window, else the exact rank "
+              + "among the customers who spent (5 of 5 = top 20% spend)"),
+          of("rfm_code", FieldType.STRING, "R, F and M scores as one code, e.g. 545"),
+          of("five_tier", FieldType.STRING, "The plan's five tiers: high_value, potential, active, sleeping, lost"),
+          of("rfm_segment", FieldType.STRING, "Classic RFM name by R/F score ranges (c360.segments.rfm-names): "
+              + "champions, loyal, potential_loyalist, new, promising, need_attention, about_to_sleep, at_risk, "
+              + "cant_lose_them, hibernating, lost"),
+          of("first_order_date", FieldType.DATE, "First order (not cancelled); tenure for the lifecycle"),
+          of("order_days", FieldType.LONG, "Distinct days with an order (not cancelled)"),
+          of("interval_mean_days", FieldType.DOUBLE, "Mean days between consecutive order days"),
+          of("recent_interval_days", FieldType.DOUBLE, "Mean of the latest lifecycle.trend-intervals intervals"),
+          of("lifecycle_stage", FieldType.STRING, "new, growing, mature, declining or churned"),
+          of("spend_trend", FieldType.DOUBLE,
+              "Revenue of the last 30/90 days annualised / revenue of the last 365 days"),
+          of("value_quadrant", FieldType.STRING, "high/low current value (M score) x high/low potential (spend trend)"),
+          of("early_warning", FieldType.BOOLEAN, "Not lost, but inactive for early-warning.inactive-days or beyond "
+              + "cadence-multiple x the own mean interval"),
+          of("early_warning_reason", FieldType.STRING, "inactive and/or beyond_cadence"),
+          of("member_tier", FieldType.STRING, "Current membership tier (customer_360)"),
+          of("growth_value", FieldType.DOUBLE,
+              "Membership growth value: monetary x category coefficient x frequency coefficient"),
+          of("suggested_tier", FieldType.STRING, "bronze, silver, gold or diamond by growth value (growth.tiers)"),
+          of("tier_change", FieldType.STRING, "Suggested against current tier: upgrade, downgrade, keep, not_member, "
+              + "unknown_tier")),
+      List.of("as_of", "customer_id"), List.of("as_of"));
+
+  public static final TableDef CUSTOMER_TAGS = new TableDef("customer_tags", Layer.GOLD,
+      "Behaviour and scenario tags per customer and as-of date, long format: one row per tag a customer carries",
+      List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required("tag", FieldType.STRING, "price_sensitive, novelty_seeker, high_return_rate, frequent_complainer, "
+              + "promoter, detractor, weekend_family_shopper, holiday_buyer, emergency_restock, healthy_eating"),
+          of("value", FieldType.DOUBLE, "The measure the rule compared (a share, a count or the NPS answer)"),
+          required("rule_version", FieldType.STRING, "Hash of the tag's rule settings (c360.segments.tags.<tag>)")),
+      List.of("as_of", "customer_id", "tag"), List.of("as_of"));
+
+  public static final TableDef SEGMENT_HISTORY = new TableDef("segment_history", Layer.GOLD,
+      "The segment of every segmented customer per segmentation and as-of date", List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required("segmentation", FieldType.STRING, "five_tier, rfm, lifecycle or value_quadrant"),
+          required("segment", FieldType.STRING, "Segment within the segmentation")),
+      List.of("as_of", "customer_id", "segmentation"), List.of("as_of"));
+
+  public static final TableDef SEGMENT_MIGRATION = new TableDef("segment_migration", Layer.GOLD,
+      "Customers moving between segments from the previous as-of date in segment_history to this one; per "
+          + "segmentation and from_segment the counts sum to that segment's size on the earlier date", List.of(
+          required("as_of", FieldType.DATE, "Later as-of date"),
+          required("from_as_of", FieldType.DATE, "Earlier as-of date (the latest before as_of)"),
+          required("segmentation", FieldType.STRING, "five_tier, rfm, lifecycle or value_quadrant"),
+          required("from_segment", FieldType.STRING, "Segment on from_as_of; (none) = not segmented then"),
+          required("to_segment", FieldType.STRING, "Segment on as_of; (none) = not segmented (or merged away) now"),
+          required("customers", FieldType.LONG, "Customers making this move")),
+      List.of("as_of", "segmentation", "from_segment", "to_segment"), List.of("as_of"));
+
+  public static final TableDef KPI_DAILY = new TableDef("kpi_daily", Layer.GOLD,
+      "Cockpit figures per as-of date", List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("customers", FieldType.LONG, "Customers in customer_360"),
+          required("buyers", FieldType.LONG, "Customers with an order that counts (not cancelled)"),
+          required("active_customers", FieldType.LONG, "Customers with an order in the kpis.active-days"),
+          of("repeat_purchase_rate", FieldType.DOUBLE, "Buyers with two orders or more / buyers"),
+          of("avg_order_value", FieldType.DOUBLE, "Paid revenue / paid orders in the rfm.monetary-window-days"),
+          of("retention_rate", FieldType.DOUBLE, "Customers who ordered in the previous kpis.retention-period-days "
+              + "and again in the current one / customers who ordered in the previous one"),
+          of("churn_rate", FieldType.DOUBLE, "Buyers in lifecycle stage churned / buyers"),
+          of("nps", FieldType.DOUBLE, "(promoters - detractors) / customers with an NPS answer x 100 (latest answer)"),
+          of("early_warnings", FieldType.LONG, "Customers with the early-warning flag"),
+          of("segment_sizes", FieldType.COUNTS, "Customers per segmentation:segment, e.g. five_tier:lost")),
+      List.of("as_of"), List.of("as_of"));
+
   /** Tables holding raw personal data: never readable through c360's SQL access without the admin role. */
   public static final List<TableDef> RESTRICTED = List.of(CUSTOMER_PII);
 
@@ -247,7 +336,8 @@ public final class Tables {
   public static List<TableDef> all() {
     List<TableDef> all = new ArrayList<>(BRONZE);
     all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, CUSTOMER_PII, CUSTOMER_360,
-        CLV_SCORES, INGEST_BATCHES, DQ_RESULTS, JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
+        CLV_SCORES, CUSTOMER_SEGMENTS, CUSTOMER_TAGS, SEGMENT_HISTORY, SEGMENT_MIGRATION, KPI_DAILY,
+        INGEST_BATCHES, DQ_RESULTS, JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
     return List.copyOf(all);
   }
 

@@ -27,7 +27,8 @@ public final class ConfigReader {
 
   private static final String DEFAULTS = "c360-defaults.conf";
   /** Maps whose keys are the user's own. */
-  private static final List<String> FREE_FORM = List.of("c360.spark.conf", ".options", ".columns");
+  private static final List<String> FREE_FORM = List.of("c360.spark.conf", ".options", ".columns",
+      "c360.segments.growth.category-coefficients");
 
   private ConfigReader() {
   }
@@ -100,7 +101,97 @@ public final class ConfigReader {
         c.getInt("identity.max-guest-orders-per-phone"), c.getInt("identity.max-iterations"),
         c.getString("identity.hmac-key"));
     return new C360Config(lake, spark, c.getString("input-dir"), sources, ingest, checks, identity, clv(c),
-        c.getStringList("security.admins"));
+        c.getStringList("security.admins"), segments(c.getConfig("segments")));
+  }
+
+  private static SegmentConfig segments(Config s) {
+    SegmentConfig.Rfm rfm = new SegmentConfig.Rfm(s.getInt("rfm.frequency-window-days"),
+        s.getInt("rfm.monetary-window-days"), s.getInt("rfm.bins"));
+    Config t = s.getConfig("five-tiers");
+    SegmentConfig.FiveTiers tiers = new SegmentConfig.FiveTiers(t.getInt("lost-min-recency-days"),
+        t.getInt("sleeping-min-recency-days"), t.getInt("high-value-max-recency-days"),
+        t.getDouble("high-value-min-orders-per-month"), t.getInt("high-value-min-m-score"),
+        t.getInt("monthly-rate-window-days"), t.getDouble("active-min-orders-per-month"),
+        t.getInt("active-max-m-score"));
+    List<SegmentConfig.RfmName> names = new ArrayList<>();
+    for (Config n : s.getConfigList("rfm-names")) {
+      List<Integer> r = n.getIntList("r");
+      List<Integer> f = n.getIntList("f");
+      if (r.size() != 2 || f.size() != 2) {
+        throw new ConfigException("c360.segments.rfm-names: r and f must be [min, max] in " + n.root().render(
+            com.typesafe.config.ConfigRenderOptions.concise()));
+      }
+      names.add(new SegmentConfig.RfmName(n.getString("name"), r.get(0), r.get(1), f.get(0), f.get(1)));
+    }
+    Config l = s.getConfig("lifecycle");
+    SegmentConfig.Lifecycle lifecycle = new SegmentConfig.Lifecycle(l.getInt("new-max-tenure-days"),
+        l.getInt("churned-min-recency-days"), l.getDouble("churned-cadence-multiple"),
+        l.getDouble("declining-cadence-multiple"), l.getInt("trend-intervals"),
+        l.getDouble("growing-max-interval-ratio"), l.getDouble("declining-min-interval-ratio"));
+    SegmentConfig.ValueQuadrant quadrant = new SegmentConfig.ValueQuadrant(
+        s.getInt("value-quadrant.high-value-min-m-score"), s.getInt("value-quadrant.trend-window-days"),
+        s.getDouble("value-quadrant.high-potential-min-trend"));
+    SegmentConfig.EarlyWarning warning = new SegmentConfig.EarlyWarning(s.getInt("early-warning.inactive-days"),
+        s.getDouble("early-warning.cadence-multiple"));
+    Config g = s.getConfig("tags");
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (String tag : g.root().keySet()) {
+      if (g.getValue(tag) instanceof com.typesafe.config.ConfigObject rule) {
+        versions.put(tag.replace('-', '_'), ruleVersion(rule.render(com.typesafe.config.ConfigRenderOptions.concise())
+            + "|min-orders=" + g.getInt("min-orders") + "|window-days=" + g.getInt("window-days")));
+      }
+    }
+    versions.put("promoter", ruleVersion("nps_class=promoter"));
+    versions.put("detractor", ruleVersion("nps_class=detractor"));
+    List<java.time.MonthDay[]> windows = new ArrayList<>();
+    for (String w : g.getStringList("holiday-buyer.windows")) {
+      windows.add(monthDays("c360.segments.tags.holiday-buyer.windows", w));
+    }
+    SegmentConfig.Tags tags = new SegmentConfig.Tags(g.getInt("min-orders"),
+        g.getDouble("price-sensitive.min-discount-share"), g.getDouble("novelty-seeker.min-new-product-share"),
+        g.getDouble("high-return-rate.min-return-rate"), g.getInt("frequent-complainer.min-tickets-90d"),
+        g.getInt("window-days"), g.getDouble("weekend-family-shopper.min-weekend-share"),
+        g.getStringList("weekend-family-shopper.categories"), g.getDouble("weekend-family-shopper.min-line-share"),
+        windows, g.getDouble("holiday-buyer.min-order-share"), g.getInt("holiday-buyer.min-orders"),
+        g.getInt("emergency-restock.max-lines"), g.getInt("emergency-restock.max-days-since-previous"),
+        g.getInt("emergency-restock.min-orders"), g.getStringList("healthy-eating.categories"),
+        g.getDouble("healthy-eating.min-line-share"), versions);
+    Config gr = s.getConfig("growth");
+    Map<String, Double> coefficients = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigValue> e : gr.getConfig("category-coefficients").entrySet()) {
+      coefficients.put(stripQuotes(e.getKey()), gr.getConfig("category-coefficients").getDouble(e.getKey()));
+    }
+    SegmentConfig.Growth growth = new SegmentConfig.Growth(coefficients, gr.getDouble("default-category-coefficient"),
+        gr.getDoubleList("frequency-coefficients"), gr.getDouble("tiers.silver"), gr.getDouble("tiers.gold"),
+        gr.getDouble("tiers.diamond"));
+    SegmentConfig.Kpis kpis = new SegmentConfig.Kpis(s.getInt("kpis.active-days"),
+        s.getInt("kpis.retention-period-days"));
+    return new SegmentConfig(rfm, tiers, names, lifecycle, quadrant, warning, tags, growth, kpis);
+  }
+
+  /** First 8 hex digits of SHA-256 of a rule's settings: changes whenever the rule does. */
+  private static String ruleVersion(String settings) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JVM", e);
+    }
+  }
+
+  /** "MM-dd..MM-dd" (inclusive; may wrap the year end). */
+  private static java.time.MonthDay[] monthDays(String key, String window) {
+    String[] parts = window.split("\\.\\.");
+    try {
+      if (parts.length != 2) {
+        throw new DateTimeParseException("no ..", window, 0);
+      }
+      return new java.time.MonthDay[] {java.time.MonthDay.parse("--" + parts[0].strip()),
+          java.time.MonthDay.parse("--" + parts[1].strip())};
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(key + " entries must look like \"MM-dd..MM-dd\", got '" + window + "'", e);
+    }
   }
 
   private static ClvModelConfig clv(Config c) {

@@ -1,0 +1,35 @@
+package io.c360.core.segment;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.c360.core.config.SegmentConfig;
+import java.util.List;
+import org.apache.spark.sql.Column;
+
+/**
+ * The plan's five tiers, first match wins: lost (no order for more than lost-min-recency-days), sleeping (more than
+ * sleeping-min-recency-days), high_value (recent, frequent and top spend), active (frequent, low spend), potential
+ * (the rest: recent buyers not yet frequent or high value). Needs recency_days, orders_per_month, m_score.
+ */
+public final class FiveTiers {
+
+  public static final List<String> NAMES = List.of("high_value", "potential", "active", "sleeping", "lost");
+
+  private FiveTiers() {
+  }
+
+  public static Column segment(SegmentConfig.FiveTiers rules) {
+    Column recency = col("recency_days");
+    Column perMonth = col("orders_per_month");
+    Column m = col("m_score");
+    return when(recency.isNull(), lit(null).cast("string"))
+        .when(recency.gt(rules.lostMinRecencyDays()), lit("lost"))
+        .when(recency.gt(rules.sleepingMinRecencyDays()), lit("sleeping"))
+        .when(recency.leq(rules.highValueMaxRecencyDays()).and(perMonth.geq(rules.highValueMinOrdersPerMonth()))
+            .and(m.geq(rules.highValueMinMScore())), lit("high_value"))
+        .when(perMonth.geq(rules.activeMinOrdersPerMonth()).and(m.leq(rules.activeMaxMScore())), lit("active"))
+        .otherwise(lit("potential"));
+  }
+}
