@@ -5,6 +5,8 @@ import io.c360.core.catalog.Tables;
 import io.delta.tables.DeltaTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -74,6 +76,22 @@ public final class Lake {
 
   public Dataset<Row> read(TableDef table) {
     return spark.table(name(table));
+  }
+
+  /**
+   * The rows of an as_of-partitioned table for one date; none is an input error that names the job writing them.
+   *
+   * @param job the job asking, for the message
+   * @param producer the job that writes the table
+   */
+  public Dataset<Row> readAsOf(TableDef table, LocalDate asOf, String job, String producer) {
+    Dataset<Row> rows = exists(table)
+        ? read(table).where(org.apache.spark.sql.functions.col("as_of").equalTo(Date.valueOf(asOf))) : null;
+    if (rows == null || rows.limit(1).isEmpty()) {
+      throw new InputException(job + ": " + table.name() + " has no rows for as-of " + asOf + "; run the "
+          + producer + " job for that date first (c360 run " + producer + " --as-of " + asOf + ")");
+    }
+    return rows;
   }
 
   /** Creates the table from its declaration if it does not exist yet, and registers it. */

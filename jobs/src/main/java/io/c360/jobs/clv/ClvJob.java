@@ -17,6 +17,7 @@ import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
+import io.c360.jobs.identity.IdentityJob;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -47,13 +48,7 @@ public final class ClvJob implements Job {
     Lake lake = context.lake();
     Date asOf = Date.valueOf(context.asOf());
     ClvModelConfig config = context.config().clv();
-    if (!lake.exists(Tables.IDENTITY_MAP)
-        || lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(asOf)).limit(1).isEmpty()) {
-      throw new InputException("clv: identity_map has no rows for as-of " + context.asOf()
-          + "; run the identity job for that date first (c360 run identity --as-of " + context.asOf() + ")");
-    }
-    Dataset<Row> identityMap = lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(asOf))
-        .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
+    Dataset<Row> identityMap = IdentityJob.customers(lake, context.asOf(), name());
     Dataset<Row> orders = lake.read(Tables.bronze(Source.ORDERS))
         .where(new AsOfWindow(context.asOf()).seen(col("order_ts")));
     Dataset<Row> purchases = CustomerValue.purchases(new CustomerKeys(identityMap, null).orders(orders))

@@ -46,6 +46,12 @@ public final class IdentityJob implements Job {
     return "identity";
   }
 
+  /** The identity map of an as-of date as entity_type, entity_key, customer_id, for the jobs that attach rows. */
+  public static Dataset<Row> customers(Lake lake, LocalDate asOf, String job) {
+    return lake.readAsOf(Tables.IDENTITY_MAP, asOf, job, "identity")
+        .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
+  }
+
   @Override
   public JobResult run(JobContext context) {
     Lake lake = context.lake();

@@ -9,11 +9,11 @@ import io.c360.core.catalog.Source;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.profile.Customer360;
-import io.c360.jobs.InputException;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
+import io.c360.jobs.identity.IdentityJob;
 import java.sql.Date;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
@@ -34,13 +34,7 @@ public final class Customer360Job implements Job {
   public JobResult run(JobContext context) {
     Lake lake = context.lake();
     Date asOf = Date.valueOf(context.asOf());
-    if (!lake.exists(Tables.IDENTITY_MAP)
-        || lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(asOf)).limit(1).isEmpty()) {
-      throw new InputException("customer_360: identity_map has no rows for as-of " + context.asOf()
-          + "; run the identity job for that date first (c360 run identity --as-of " + context.asOf() + ")");
-    }
-    Dataset<Row> identityMap = lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(asOf))
-        .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
+    Dataset<Row> identityMap = IdentityJob.customers(lake, context.asOf(), name());
     Customer360.Inputs inputs = new Customer360.Inputs(identityMap, bronze(lake, Source.ORDERS),
         bronze(lake, Source.ORDER_ITEMS), bronze(lake, Source.PRODUCTS), bronze(lake, Source.MEMBERS),
         bronze(lake, Source.TICKETS), bronze(lake, Source.REVIEWS), bronze(lake, Source.SURVEYS),

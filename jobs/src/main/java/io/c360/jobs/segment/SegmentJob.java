@@ -11,11 +11,11 @@ import io.c360.core.segment.Kpis;
 import io.c360.core.segment.Migration;
 import io.c360.core.segment.Segments;
 import io.c360.core.segment.Tags;
-import io.c360.jobs.InputException;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
+import io.c360.jobs.identity.IdentityJob;
 import java.sql.Date;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
@@ -38,15 +38,9 @@ public final class SegmentJob implements Job {
     Lake lake = context.lake();
     Date asOf = Date.valueOf(context.asOf());
     String where = "as_of = '" + context.asOf() + "'";
-    if (!lake.exists(Tables.CUSTOMER_360)
-        || lake.read(Tables.CUSTOMER_360).where(col("as_of").equalTo(asOf)).limit(1).isEmpty()) {
-      throw new InputException("segments: customer_360 has no rows for as-of " + context.asOf()
-          + "; run the customer_360 job for that date first (c360 run customer_360 --as-of " + context.asOf() + ")");
-    }
     SegmentConfig config = context.config().segments();
-    Dataset<Row> profiles = lake.read(Tables.CUSTOMER_360).where(col("as_of").equalTo(asOf)).drop("as_of");
-    Dataset<Row> identityMap = lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(asOf))
-        .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
+    Dataset<Row> profiles = lake.readAsOf(Tables.CUSTOMER_360, context.asOf(), name(), "customer_360").drop("as_of");
+    Dataset<Row> identityMap = IdentityJob.customers(lake, context.asOf(), name());
     Dataset<Row> orders = Segments.customerOrders(identityMap, lake.read(Tables.bronze(Source.ORDERS)),
         context.asOf()).persist(StorageLevel.MEMORY_AND_DISK());
     Segments segments = new Segments(config);
