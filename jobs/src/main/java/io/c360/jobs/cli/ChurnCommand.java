@@ -97,7 +97,7 @@ final class ChurnCommand {
       ChurnSettings settings = ChurnSettings.DEFAULT.withSeed(seed);
       Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
       boolean ownsSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = session();
+      SparkSession spark = LocalSession.get("c360-churn");
       Dataset<Row> rows = null;
       try {
         long t0 = System.nanoTime();
@@ -140,17 +140,6 @@ final class ChurnCommand {
       }
     }
 
-    private static SparkSession session() {
-      return SparkSession.builder()
-          .master(System.getProperty("spark.master", "local[*]"))
-          .appName("c360-churn")
-          .config("spark.driver.host", System.getProperty("spark.driver.host", "127.0.0.1"))
-          .config("spark.ui.enabled", "false")
-          .config("spark.ui.showConsoleProgress", "false")
-          .config("spark.sql.shuffle.partitions", "8")
-          .config("spark.sql.session.timeZone", "UTC")
-          .getOrCreate();
-    }
 
     private Map<String, Object> result(LabelledTable.Prepared prepared, ChurnModel model,
                                        ChurnEvaluation.Report report, List<ChurnExplanations.Importance> importance,

@@ -131,7 +131,7 @@ final class ClvCommand {
       // breeze logs line-search retries as errors; the fit's own convergence check decides and reports
       Configurator.setLevel("breeze.optimize", verbose ? Level.INFO : Level.OFF);
       boolean ownsSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = session();
+      SparkSession spark = LocalSession.get("c360-clv");
       String parserPolicy = spark.conf().get(PARSER_POLICY, null);
       // unparseable dates become nulls that the reader reports, instead of Spark's upgrade exception
       spark.conf().set(PARSER_POLICY, "CORRECTED");
@@ -173,17 +173,6 @@ final class ClvCommand {
       }
     }
 
-    private static SparkSession session() {
-      return SparkSession.builder()
-          .master(System.getProperty("spark.master", "local[*]"))
-          .appName("c360-clv")
-          .config("spark.driver.host", System.getProperty("spark.driver.host", "127.0.0.1"))
-          .config("spark.ui.enabled", "false")
-          .config("spark.ui.showConsoleProgress", "false")
-          .config("spark.sql.shuffle.partitions", "8")
-          .config("spark.sql.session.timeZone", "UTC")
-          .getOrCreate();
-    }
 
     private Map<String, Object> result(RfmTriples triples, int distinct, Fitted<? extends PurchaseModel> fit,
                                        Fitted<GammaGamma> spend, SpendPairs pairs, HoldoutComparison holdout,
