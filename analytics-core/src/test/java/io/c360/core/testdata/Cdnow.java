@@ -12,9 +12,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The CDNOW reference data (shared/data/cdnow, see its README): located from system property
- * {@code c360.cdnow.dir}, else by looking for {@code shared/data/cdnow} beside the project or one of its
- * parents (the project is checked out next to {@code shared/}).
+ * The CDNOW reference data (a copy of shared/data/cdnow in analytics-core's test resources, see its README): located
+ * from system property {@code c360.cdnow.dir}, else as {@code analytics-core/src/test/resources/cdnow} in the
+ * module's folder or one of its parents (tests of every module find it).
  */
 public final class Cdnow {
 
@@ -27,12 +27,13 @@ public final class Cdnow {
       return Path.of(configured);
     }
     for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared/data/cdnow");
+      Path candidate = p.resolve("analytics-core/src/test/resources/cdnow");
       if (Files.isRegularFile(candidate.resolve("CDNOW_sample.txt"))) {
         return candidate;
       }
     }
-    throw new IllegalStateException("CDNOW data not found: no shared/data/cdnow above " + System.getProperty("user.dir")
+    throw new IllegalStateException("CDNOW data not found: no analytics-core/src/test/resources/cdnow above "
+        + System.getProperty("user.dir")
         + "; set -Dc360.cdnow.dir=DIR");
   }
 
