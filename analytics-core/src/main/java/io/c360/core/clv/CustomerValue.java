@@ -46,10 +46,8 @@ public final class CustomerValue {
     SummarySpec spec = new SummarySpec("customer_id", "order_ts", "total_amount", config.period(), asOf, null);
     Dataset<Row> summary = ClvSummary.transform(purchases, spec).localCheckpoint();
     RfmTriples triples = ClvSummary.compressRfm(summary);
-    MaximumLikelihood.Options options = MaximumLikelihood.Options.DEFAULT.withPenalizer(config.scoring().penalizer());
-    Fitted<? extends PurchaseModel> model = config.model().equals("paretonbd")
-        ? ParetoNbd.fit(triples, options) : BgNbd.fit(triples, options);
-    Fitted<GammaGamma> spend = GammaGamma.fit(ClvSummary.compressSpend(summary), options);
+    Fitted<? extends PurchaseModel> model = fitPurchases(triples, config);
+    Fitted<GammaGamma> spend = GammaGamma.fit(ClvSummary.compressSpend(summary), options(config));
     Dataset<Row> scored = ClvScores.score(summary, model.model(), spend.model(), config.scoring(), config.period());
     List<Column> horizons = new ArrayList<>();
     List<Column> expected = new ArrayList<>();
@@ -75,10 +73,15 @@ public final class CustomerValue {
     SummarySpec spec = new SummarySpec("customer_id", "order_ts", null, config.period(),
         asOf.minusDays(config.holdoutDays()), asOf);
     Dataset<Row> summary = ClvSummary.transform(purchases, spec).localCheckpoint();
-    MaximumLikelihood.Options options = MaximumLikelihood.Options.DEFAULT.withPenalizer(config.scoring().penalizer());
-    RfmTriples triples = ClvSummary.compressRfm(summary);
-    PurchaseModel model = config.model().equals("paretonbd")
-        ? ParetoNbd.fit(triples, options).model() : BgNbd.fit(triples, options).model();
-    return HoldoutComparison.of(summary, model);
+    return HoldoutComparison.of(summary, fitPurchases(ClvSummary.compressRfm(summary), config).model());
+  }
+
+  private static Fitted<? extends PurchaseModel> fitPurchases(RfmTriples triples, ClvModelConfig config) {
+    return config.model().equals("paretonbd")
+        ? ParetoNbd.fit(triples, options(config)) : BgNbd.fit(triples, options(config));
+  }
+
+  private static MaximumLikelihood.Options options(ClvModelConfig config) {
+    return MaximumLikelihood.Options.DEFAULT.withPenalizer(config.scoring().penalizer());
   }
 }
