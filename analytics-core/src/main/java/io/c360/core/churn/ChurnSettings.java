@@ -1,8 +1,8 @@
 package io.c360.core.churn;
 
 /**
- * Settings of the churn model (not yet part of C360Config; the pipeline job will load them from
- * {@code c360.churn}). Validated here, with messages that name the setting.
+ * Settings of the churn model, read from {@code c360.churn} into
+ * {@link io.c360.core.config.ChurnModelConfig#model()}. Validated here, with messages that name the setting.
  *
  * @param horizonDays         H: a customer active at T0 churns when she buys nothing in (T0, T0 + H]
  * @param lookbackDays        active at T0 = a purchase in the lookback days ending on T0; 0 = any purchase up to T0

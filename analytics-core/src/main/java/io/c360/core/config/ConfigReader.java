@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import io.c360.core.catalog.Source;
+import io.c360.core.churn.ChurnSettings;
 import io.c360.core.clv.ClvConfig;
 import io.c360.core.clv.Period;
 import io.c360.core.quality.CheckKind;
@@ -101,7 +102,7 @@ public final class ConfigReader {
         c.getInt("identity.max-guest-orders-per-phone"), c.getInt("identity.max-iterations"),
         c.getString("identity.hmac-key"));
     return new C360Config(lake, spark, c.getString("input-dir"), sources, ingest, checks, identity, clv(c),
-        c.getStringList("security.admins"), segments(c.getConfig("segments")));
+        churn(c), c.getStringList("security.admins"), segments(c.getConfig("segments")));
   }
 
   private static SegmentConfig segments(Config s) {
@@ -191,6 +192,17 @@ public final class ConfigReader {
           java.time.MonthDay.parse("--" + parts[1].strip())};
     } catch (DateTimeParseException e) {
       throw new ConfigException(key + " entries must look like \"MM-dd..MM-dd\", got '" + window + "'", e);
+    }
+  }
+
+  private static ChurnModelConfig churn(Config c) {
+    try {
+      ChurnSettings model = new ChurnSettings(c.getInt("churn.horizon-days"), c.getInt("churn.lookback-days"),
+          c.getInt("churn.top-k"), c.getLong("churn.seed"), c.getInt("churn.rounds"), c.getInt("churn.max-depth"),
+          c.getDouble("churn.eta"), c.getInt("churn.early-stopping-rounds"), c.getInt("churn.workers"));
+      return new ChurnModelConfig(model, c.getInt("churn.training-dates"), c.getInt("churn.step-days"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("c360.churn: " + e.getMessage());
     }
   }
 

@@ -39,6 +39,26 @@ class ConfigReaderTest {
   }
 
   @Test
+  void churnSettingsAreReadAndBadOnesNamed() {
+    ChurnModelConfig churn = ConfigReader.defaultConfig().churn();
+    assertEquals(90, churn.model().horizonDays());
+    assertEquals(3, churn.model().topK());
+    assertEquals(6, churn.trainingDates());
+    assertEquals(30, churn.stepDays());
+    ChurnModelConfig custom = ConfigReader.read(ConfigFactory.parseString(
+        "c360.churn { horizon-days = 60, training-dates = 3, seed = 7 }")).churn();
+    assertEquals(60, custom.model().horizonDays());
+    assertEquals(7L, custom.model().seed());
+    assertEquals(3, custom.trainingDates());
+    ConfigException eta = assertThrows(ConfigException.class,
+        () -> ConfigReader.read(ConfigFactory.parseString("c360.churn.eta = 0")));
+    assertEquals("c360.churn: churn eta must be in (0, 1], got 0.0", eta.getMessage());
+    ConfigException dates = assertThrows(ConfigException.class,
+        () -> ConfigReader.read(ConfigFactory.parseString("c360.churn.training-dates = 1")));
+    assertTrue(dates.getMessage().contains("c360.churn.training-dates must be between 2 and 60"), dates.getMessage());
+  }
+
+  @Test
   void aTypoIsNamed() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> ConfigReader.read(ConfigFactory.parseString("c360.lake.pathh = x")));
