@@ -202,6 +202,31 @@ public final class Tables {
           of("clv_decile", FieldType.INT, "CLV decile, 10 = highest")),
       List.of("as_of", "customer_id"), List.of("as_of"));
 
+  public static final TableDef CHURN_SCORES = new TableDef("churn_scores", Layer.GOLD,
+      "Churn probability per customer_360 customer with a paid order, per as-of date: XGBoost on the customer's "
+          + "features at the as-of date (c360.churn); churned = no paid order in the next c360.churn.horizon-days",
+      List.of(
+          required("as_of", FieldType.DATE, "As-of date: features use only records up to the end of this day"),
+          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required("churn_probability", FieldType.DOUBLE,
+              "Probability of no paid order in the horizon-days after the as-of date"),
+          of("risk_band", FieldType.STRING, "high, medium or low by the conf thresholds on churn_probability"),
+          required("model_version", FieldType.STRING, "Model version in model_registry (model churn) that scored it")),
+      List.of("as_of", "customer_id"), List.of("as_of"));
+
+  public static final TableDef CHURN_REASONS = new TableDef("churn_reasons", Layer.GOLD,
+      "Top c360.churn.top-k drivers of each churn score: exact TreeSHAP contributions, largest |contribution| first",
+      List.of(
+          required("as_of", FieldType.DATE, "As-of date of the score (churn_scores)"),
+          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required("rank", FieldType.INT, "1 = largest |contribution|"),
+          required("feature", FieldType.STRING, "Feature name, e.g. days_since_last_order"),
+          of("value", FieldType.STRING, "The customer's value of the feature, as text; empty when missing"),
+          required("contribution", FieldType.DOUBLE, "SHAP value: change of the churn log-odds due to this feature"),
+          required("direction", FieldType.STRING, "raises or lowers the risk"),
+          of("sentence", FieldType.STRING, "The reason in words, e.g. no order for 74 days, 3x your usual gap")),
+      List.of("as_of", "customer_id", "rank"), List.of("as_of"));
+
   public static final TableDef MODEL_REGISTRY = new TableDef("model_registry", Layer.OPS,
       "Fitted models: parameters and fit diagnostics by model, version and as-of date", List.of(
           required("model", FieldType.STRING, "Model, e.g. clv_bgnbd, clv_gamma_gamma, churn"),
@@ -336,7 +361,7 @@ public final class Tables {
   public static List<TableDef> all() {
     List<TableDef> all = new ArrayList<>(BRONZE);
     all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, CUSTOMER_PII, CUSTOMER_360,
-        CLV_SCORES, CUSTOMER_SEGMENTS, CUSTOMER_TAGS, SEGMENT_HISTORY, SEGMENT_MIGRATION, KPI_DAILY,
+        CLV_SCORES, CHURN_SCORES, CHURN_REASONS, CUSTOMER_SEGMENTS, CUSTOMER_TAGS, SEGMENT_HISTORY, SEGMENT_MIGRATION, KPI_DAILY,
         INGEST_BATCHES, DQ_RESULTS, JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
     return List.copyOf(all);
   }
