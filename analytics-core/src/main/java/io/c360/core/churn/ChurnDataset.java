@@ -1,6 +1,9 @@
 package io.c360.core.churn;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.clv.CustomerValue;
@@ -149,5 +152,20 @@ public final class ChurnDataset {
     Dataset<Row> active = ChurnLabels.label(ChurnLabels.history(purchases, asOf), asOf, settings.horizonDays(),
         settings.lookbackDays()).select(CUSTOMER);
     return features(customer360).join(active, CUSTOMER);
+  }
+
+  /**
+   * A first, plain reason sentence: "days since the last order: 74 (raises the risk)". The richer wording
+   * ("no order for 74 days, 3x your usual gap") is still to come.
+   */
+  public static Column sentence(Column feature, Column value, Column direction) {
+    Column label = null;
+    for (Feature f : FEATURES) {
+      label = label == null ? when(feature.equalTo(f.name()), lit(f.label()))
+          : label.when(feature.equalTo(f.name()), lit(f.label()));
+    }
+    Column effect = when(direction.equalTo(ChurnExplanations.RAISES), lit(" (raises the risk)"))
+        .otherwise(lit(" (lowers the risk)"));
+    return concat(coalesce(label, feature), lit(": "), coalesce(value, lit("unknown")), effect);
   }
 }
