@@ -1,5 +1,6 @@
 package io.c360.jobs;
 
+import io.c360.jobs.churn.ChurnJob;
 import io.c360.jobs.clv.ClvJob;
 import io.c360.jobs.identity.IdentityJob;
 import io.c360.jobs.ingest.IngestJob;
@@ -13,7 +14,7 @@ import java.util.Optional;
 public final class Pipeline {
 
   private static final List<Job> JOBS = List.of(new IngestJob(), new QualityGateJob(), new IdentityJob(),
-      new Customer360Job(), new SegmentJob(), new ClvJob());
+      new Customer360Job(), new SegmentJob(), new ClvJob(), new ChurnJob());
 
   private Pipeline() {
   }

@@ -227,6 +227,55 @@ public final class Tables {
           of("sentence", FieldType.STRING, "The reason in words, e.g. no order for 74 days, 3x your usual gap")),
       List.of("as_of", "customer_id", "rank"), List.of("as_of"));
 
+  public static final TableDef CHURN_IMPORTANCE = new TableDef("churn_importance", Layer.GOLD,
+      "Global importance of each churn feature per model version: mean |SHAP| over the out-of-time evaluation rows",
+      List.of(
+          required("model_version", FieldType.STRING, "Model version in model_registry (model churn)"),
+          required("rank", FieldType.INT, "1 = the most important feature"),
+          required("feature", FieldType.STRING, "Feature name, e.g. days_since_last_order"),
+          required("label", FieldType.STRING, "What the feature means in words"),
+          required("mean_abs_shap", FieldType.DOUBLE, "Mean absolute SHAP value (churn log-odds)")),
+      List.of("model_version", "feature"), List.of());
+
+  public static final TableDef CHURN_BASELINE = new TableDef("churn_baseline", Layer.OPS,
+      "Training snapshot of each churn feature and of the score per model version: decile buckets of the training "
+          + "rows, the reference of the drift check (churn_drift)",
+      List.of(
+          required("model_version", FieldType.STRING, "Model version in model_registry (model churn)"),
+          required("feature", FieldType.STRING, "Feature name, or churn_probability for the score"),
+          required("bucket", FieldType.INT, "0-based bucket; the last one holds missing values when there are any"),
+          of("upper_bound", FieldType.DOUBLE, "Largest value of the bucket (inclusive); null for the top and the "
+              + "missing bucket"),
+          required("missing", FieldType.BOOLEAN, "Whether this is the bucket of missing values"),
+          required("share", FieldType.DOUBLE, "Share of the training rows in the bucket")),
+      List.of("model_version", "feature", "bucket"), List.of());
+
+  public static final TableDef CHURN_DRIFT = new TableDef("churn_drift", Layer.GOLD,
+      "Population stability index of each churn feature and of the score: the customers scored at the as-of date "
+          + "against the model's training rows (churn_baseline)",
+      List.of(
+          required("as_of", FieldType.DATE, "As-of date of the scores"),
+          required("model_version", FieldType.STRING, "Model version that scored"),
+          required("feature", FieldType.STRING, "Feature name, or churn_probability for the score"),
+          required("psi", FieldType.DOUBLE, "Population stability index; < 0.1 stable, 0.1-0.25 moderate, > 0.25 "
+              + "significant"),
+          required("status", FieldType.STRING, "drift when psi > c360.churn.drift-warning-psi, else ok")),
+      List.of("as_of", "feature"), List.of("as_of"));
+
+  public static final TableDef RETENTION_ACTIONS = new TableDef("retention_actions", Layer.GOLD,
+      "Suggested retention action per customer in the c360.churn.actions bands, ordered by value at risk",
+      List.of(
+          required("as_of", FieldType.DATE, "As-of date of the score"),
+          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required("priority", FieldType.INT, "1 = act first: largest value at risk (else churn probability)"),
+          required("risk_band", FieldType.STRING, "Risk band of churn_scores"),
+          required("churn_probability", FieldType.DOUBLE, "Churn probability (churn_scores)"),
+          of("clv", FieldType.DOUBLE, "Customer lifetime value (clv_scores.clv) when the clv job ran"),
+          of("value_at_risk", FieldType.DOUBLE, "clv x churn_probability; null without CLV"),
+          of("reason", FieldType.STRING, "Strongest risk-raising reason in words (churn_reasons)"),
+          required("action", FieldType.STRING, "Suggested action (c360.churn.actions)")),
+      List.of("as_of", "customer_id"), List.of("as_of"));
+
   public static final TableDef MODEL_REGISTRY = new TableDef("model_registry", Layer.OPS,
       "Fitted models: parameters and fit diagnostics by model, version and as-of date", List.of(
           required("model", FieldType.STRING, "Model, e.g. clv_bgnbd, clv_gamma_gamma, churn"),
@@ -361,8 +410,9 @@ public final class Tables {
   public static List<TableDef> all() {
     List<TableDef> all = new ArrayList<>(BRONZE);
     all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, CUSTOMER_PII, CUSTOMER_360,
-        CLV_SCORES, CHURN_SCORES, CHURN_REASONS, CUSTOMER_SEGMENTS, CUSTOMER_TAGS, SEGMENT_HISTORY, SEGMENT_MIGRATION, KPI_DAILY,
-        INGEST_BATCHES, DQ_RESULTS, JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
+        CLV_SCORES, CHURN_SCORES, CHURN_REASONS, CHURN_IMPORTANCE, CHURN_DRIFT, RETENTION_ACTIONS, CUSTOMER_SEGMENTS,
+        CUSTOMER_TAGS, SEGMENT_HISTORY, SEGMENT_MIGRATION, KPI_DAILY, INGEST_BATCHES, CHURN_BASELINE, DQ_RESULTS,
+        JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
     return List.copyOf(all);
   }
 

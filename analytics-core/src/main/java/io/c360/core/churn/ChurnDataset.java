@@ -3,10 +3,14 @@ package io.c360.core.churn;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.clv.ClvFitException;
 import io.c360.core.clv.CustomerValue;
+import io.c360.core.config.ClvModelConfig;
 import io.c360.core.config.ChurnModelConfig;
 import io.c360.core.profile.Customer360;
 import io.c360.core.profile.CustomerKeys;
@@ -16,6 +20,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The churn model's rows. Features are customer_360 columns computed at a date (T0 for training, the as-of date
@@ -32,6 +38,7 @@ public final class ChurnDataset {
   public static final String T0 = ChurnLabels.T0;
   public static final String LABEL = ChurnLabels.LABEL;
   public static final String REVENUE_TREND = "revenue_trend_30_90";
+  public static final String P_ALIVE = "p_alive";
 
   /**
    * One model input.
@@ -68,6 +75,7 @@ public final class ChurnDataset {
       c360("active_days_30d", "days active in the app in the last 30 days"),
       c360("tenure_days", "days as a customer"),
       c360("member_points", "loyalty points"),
+      new Feature(P_ALIVE, "probability of still being an active buyer (BG/NBD)", col(P_ALIVE).cast("double")),
       new Feature(REVENUE_TREND, "revenue of the last 30 days against the 90-day pace (1 = steady)",
           when(col("revenue_90d").cast("double").gt(0),
               col("revenue_30d").cast("double").multiply(3).divide(col("revenue_90d").cast("double")))));
@@ -95,14 +103,32 @@ public final class ChurnDataset {
         .orElseThrow(() -> new IllegalArgumentException("unknown churn feature '" + featureName + "'"));
   }
 
-  /** customer_id plus the features (doubles) of customer_360 rows of one date. */
-  public static Dataset<Row> features(Dataset<Row> customer360) {
+  /**
+   * customer_id plus the features (doubles) of customer_360 rows of one date, with P(alive) of a purchase model
+   * fitted on the purchases up to that date ({@link #pAlive}).
+   */
+  public static Dataset<Row> features(Dataset<Row> customer360, Dataset<Row> pAlive) {
     List<Column> columns = new ArrayList<>();
     columns.add(col(CUSTOMER));
     for (Feature f : FEATURES) {
       columns.add(f.source().as(f.name()));
     }
-    return customer360.select(columns.toArray(new Column[0]));
+    return customer360.join(pAlive, CUSTOMER, "left").select(columns.toArray(new Column[0]));
+  }
+
+  /**
+   * customer_id and p_alive as of a date: the c360.clv purchase model fitted on the purchases up to that date
+   * (the clv job's fit); no rows when there is too little history to fit or the fit fails.
+   */
+  public static Dataset<Row> pAlive(Dataset<Row> purchases, LocalDate date, ClvModelConfig clv) {
+    try {
+      return CustomerValue.fitAndScore(ChurnLabels.history(purchases, date), date, clv).scores()
+          .select(col(CUSTOMER), col(P_ALIVE));
+    } catch (IllegalArgumentException | ClvFitException e) {
+      // too little history (or no convergence): P(alive) is missing, which the trees handle
+      return purchases.sparkSession().createDataFrame(List.of(), new StructType().add(CUSTOMER, DataTypes.StringType)
+          .add(P_ALIVE, DataTypes.DoubleType));
+    }
   }
 
   /**
@@ -113,9 +139,41 @@ public final class ChurnDataset {
     return CustomerValue.purchases(new CustomerKeys(identityMap, null).orders(orders));
   }
 
-  /** The rolling training dates of an as-of date, oldest first; the latest is as-of minus the horizon. */
-  public static List<LocalDate> trainingDates(LocalDate asOf, ChurnModelConfig config) {
-    return ChurnLabels.rollingT0s(asOf, config.model().horizonDays(), config.stepDays(), config.trainingDates());
+  /**
+   * The T0s of one training run: the model trains on {@code train}, stops early on {@code validation} and is
+   * evaluated on {@code evaluation}. Every training and validation label's horizon ends by the evaluation T0, so
+   * the evaluation period is never seen; the training labels' horizons may reach into the validation period,
+   * which only chooses the number of rounds.
+   */
+  public record TimeSplit(List<LocalDate> train, LocalDate validation, LocalDate evaluation) {
+
+    /** Every T0 that needs rows, oldest first. */
+    public List<LocalDate> all() {
+      List<LocalDate> out = new ArrayList<>(train);
+      out.add(validation);
+      out.add(evaluation);
+      return List.copyOf(out);
+    }
+  }
+
+  /**
+   * The rolling T0s of an as-of date (c360.churn training-dates, step-days): the latest, as-of minus the horizon,
+   * evaluates; the latest whose horizon ends by it validates; the earlier ones train. T0s in between are unused.
+   */
+  public static TimeSplit timeSplit(LocalDate asOf, ChurnModelConfig config) {
+    int horizon = config.model().horizonDays();
+    List<LocalDate> t0s = ChurnLabels.rollingT0s(asOf, horizon, config.stepDays(), config.trainingDates());
+    LocalDate evaluation = t0s.get(t0s.size() - 1);
+    LocalDate validation = t0s.stream().filter(t -> !t.isAfter(evaluation.minusDays(horizon))).reduce((a, b) -> b)
+        .orElse(null);
+    List<LocalDate> train = validation == null ? List.of()
+        : t0s.stream().filter(t -> t.isBefore(validation)).toList();
+    if (train.isEmpty()) {
+      throw new IllegalArgumentException("c360.churn: " + config.trainingDates() + " training dates " + config.stepDays()
+          + " days apart leave no training T0 before the validation T0 (one horizon of " + horizon
+          + " days before the evaluation T0 " + evaluation + "); raise training-dates");
+    }
+    return new TimeSplit(train, validation, evaluation);
   }
 
   /**
@@ -123,21 +181,21 @@ public final class ChurnDataset {
    * {@code churned}. The purchases must not reach beyond the as-of date; T0 + horizon must not either.
    */
   public static Dataset<Row> rows(Customer360 profile, Customer360.Inputs inputs, Dataset<Row> purchases,
-                                  LocalDate t0, ChurnSettings settings) {
+                                  LocalDate t0, ChurnSettings settings, ClvModelConfig clv) {
     Dataset<Row> labels = ChurnLabels.label(purchases, t0, settings.horizonDays(), settings.lookbackDays())
         .select(col(CUSTOMER), col(T0), col(LABEL));
-    return features(profile.transform(inputs, t0)).join(labels, CUSTOMER);
+    return features(profile.transform(inputs, t0), pAlive(purchases, t0, clv)).join(labels, CUSTOMER);
   }
 
   /** Training rows of several T0s, stacked (one row per customer and T0). */
   public static Dataset<Row> rows(Customer360 profile, Customer360.Inputs inputs, Dataset<Row> purchases,
-                                  List<LocalDate> t0s, ChurnSettings settings) {
+                                  List<LocalDate> t0s, ChurnSettings settings, ClvModelConfig clv) {
     if (t0s.isEmpty()) {
       throw new IllegalArgumentException("churn training needs at least one T0");
     }
     Dataset<Row> out = null;
     for (LocalDate t0 : t0s) {
-      Dataset<Row> one = rows(profile, inputs, purchases, t0, settings);
+      Dataset<Row> one = rows(profile, inputs, purchases, t0, settings, clv);
       out = out == null ? one : out.unionByName(one);
     }
     return out;
@@ -148,24 +206,53 @@ public final class ChurnDataset {
    * a purchase up to the as-of date, within the lookback when it is set).
    */
   public static Dataset<Row> scoringRows(Dataset<Row> customer360, Dataset<Row> purchases, LocalDate asOf,
-                                         ChurnSettings settings) {
+                                         ChurnSettings settings, ClvModelConfig clv) {
     Dataset<Row> active = ChurnLabels.label(ChurnLabels.history(purchases, asOf), asOf, settings.horizonDays(),
         settings.lookbackDays()).select(CUSTOMER);
-    return features(customer360).join(active, CUSTOMER);
+    return features(customer360, pAlive(purchases, asOf, clv)).join(active, CUSTOMER);
   }
 
   /**
-   * A first, plain reason sentence: "days since the last order: 74 (raises the risk)". The richer wording
-   * ("no order for 74 days, 3x your usual gap") is still to come.
+   * A reason in words, built from facts only: a phrase with the customer's value (e.g. "no order for 74 days,
+   * 3.1x your usual gap"), then what it does to the risk (", which raises the churn risk"). The usual gap comes
+   * from {@code usualGapDays} (the customer's mean days between orders; null leaves the ratio out).
+   *
+   * @param value the feature's value as text (a double), null when missing
    */
-  public static Column sentence(Column feature, Column value, Column direction) {
+  public static Column sentence(Column feature, Column value, Column direction, Column usualGapDays) {
+    Column v = value.cast("double");
+    Column text = number(v);
+    Column gap = usualGapDays.cast("double");
+    Column ratio = when(gap.gt(0).and(v.geq(gap.multiply(1.5))),
+        concat(lit(", "), format_number(v.divide(gap), 1), lit("x your usual gap of "), number(gap), lit(" days")))
+        .otherwise(lit(""));
+    Column phrase = when(v.isNull(), concat(lit("no "), labelOf(feature), lit(" known")));
+    phrase = phrase.when(feature.equalTo("days_since_last_order"),
+        concat(lit("no order for "), text, lit(" days"), ratio));
+    phrase = phrase.when(feature.equalTo(REVENUE_TREND),
+        concat(lit("spending over the last 30 days at "), format_number(v, 1), lit("x the pace of the last 90")));
+    phrase = phrase.when(feature.isin("events_30d", "active_days_30d").and(v.equalTo(0)),
+        lit("no app activity in the last 30 days"));
+    phrase = phrase.when(feature.isin("mean_satisfaction", "mean_rating"),
+        concat(labelOf(feature), lit(" "), text));
+    phrase = phrase.otherwise(concat(labelOf(feature), lit(": "), text));
+    Column effect = when(direction.equalTo(ChurnExplanations.RAISES), lit(", which raises the churn risk"))
+        .otherwise(lit(", which lowers the churn risk"));
+    return concat(phrase, effect);
+  }
+
+  /** A number as text: whole numbers without decimals, others with two. */
+  public static Column number(Column value) {
+    Column v = value.cast("double");
+    return when(v.equalTo(floor(v)), format_number(v, 0)).otherwise(format_number(v, 2));
+  }
+
+  private static Column labelOf(Column feature) {
     Column label = null;
     for (Feature f : FEATURES) {
       label = label == null ? when(feature.equalTo(f.name()), lit(f.label()))
           : label.when(feature.equalTo(f.name()), lit(f.label()));
     }
-    Column effect = when(direction.equalTo(ChurnExplanations.RAISES), lit(" (raises the risk)"))
-        .otherwise(lit(" (lowers the risk)"));
-    return concat(coalesce(label, feature), lit(": "), coalesce(value, lit("unknown")), effect);
+    return coalesce(label, feature);
   }
 }

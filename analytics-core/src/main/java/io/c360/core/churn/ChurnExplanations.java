@@ -68,15 +68,26 @@ public final class ChurnExplanations {
   }
 
   /**
-   * One row per customer and reason: {@code idCol}, {@code rank} (1 = largest |SHAP|), {@code feature},
-   * {@code value}, {@code contribution}, {@code direction}, plus the probability.
+   * One row per customer and reason: {@code idCol}, the probability and the {@code keep} columns, then
+   * {@code rank} (1 = largest |SHAP|), {@code feature}, {@code value}, {@code contribution}, {@code direction}.
    */
-  public static Dataset<Row> topReasons(Dataset<Row> scored, String idCol, List<String> featureNames, int k) {
-    return withReasons(scored, featureNames, k)
-        .select(col(ChurnModel.quote(idCol)), col(ChurnModel.PROBABILITY), posexplode(col(REASONS)))
-        .select(col(ChurnModel.quote(idCol)), col(ChurnModel.PROBABILITY), col("pos").plus(1).as(RANK),
-            col("col." + FEATURE).as(FEATURE), col("col." + VALUE).as(VALUE),
-            col("col." + CONTRIBUTION).as(CONTRIBUTION), col("col." + DIRECTION).as(DIRECTION));
+  public static Dataset<Row> topReasons(Dataset<Row> scored, String idCol, List<String> featureNames, int k,
+                                        String... keep) {
+    List<Column> first = new ArrayList<>();
+    first.add(col(ChurnModel.quote(idCol)));
+    first.add(col(ChurnModel.PROBABILITY));
+    for (String name : keep) {
+      first.add(col(ChurnModel.quote(name)));
+    }
+    List<Column> select = new ArrayList<>(first);
+    first.add(posexplode(col(REASONS)));
+    select.add(col("pos").plus(1).as(RANK));
+    select.add(col("col." + FEATURE).as(FEATURE));
+    select.add(col("col." + VALUE).as(VALUE));
+    select.add(col("col." + CONTRIBUTION).as(CONTRIBUTION));
+    select.add(col("col." + DIRECTION).as(DIRECTION));
+    return withReasons(scored, featureNames, k).select(first.toArray(new Column[0]))
+        .select(select.toArray(new Column[0]));
   }
 
   /** Mean |SHAP| per feature over the rows, largest first (one aggregation). */

@@ -41,6 +41,16 @@ public record ChurnModel(ChurnFeatures features, StringIndexerModel indexer, XGB
   static final String CONTRIB = "_churn_contrib";
   private static final String INDEX_SUFFIX = "__churn_idx";
 
+  /**
+   * A model saved by {@code classifier().write().save(path)}, for numeric features only (the categorical index is
+   * not saved with it).
+   */
+  public static ChurnModel load(String path, List<String> numericFeatures, int roundsTrained, int bestIteration) {
+    return new ChurnModel(new ChurnFeatures(numericFeatures, List.of()), null,
+        (XGBoostClassificationModel) XGBoostClassificationModel.load(path),
+        roundsTrained, bestIteration);
+  }
+
   public List<String> featureNames() {
     return features.names();
   }

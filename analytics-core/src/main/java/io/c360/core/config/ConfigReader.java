@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import io.c360.core.catalog.Source;
+import io.c360.core.churn.ChurnDataset;
 import io.c360.core.churn.ChurnSettings;
 import io.c360.core.clv.ClvConfig;
 import io.c360.core.clv.Period;
@@ -200,7 +201,24 @@ public final class ConfigReader {
       ChurnSettings model = new ChurnSettings(c.getInt("churn.horizon-days"), c.getInt("churn.lookback-days"),
           c.getInt("churn.top-k"), c.getLong("churn.seed"), c.getInt("churn.rounds"), c.getInt("churn.max-depth"),
           c.getDouble("churn.eta"), c.getInt("churn.early-stopping-rounds"), c.getInt("churn.workers"));
-      return new ChurnModelConfig(model, c.getInt("churn.training-dates"), c.getInt("churn.step-days"));
+      ChurnModelConfig.RiskBands bands = ChurnModelConfig.RiskBands.of(c.getString("churn.risk-bands.mode"),
+          c.getDouble("churn.risk-bands.high"), c.getDouble("churn.risk-bands.medium"));
+      List<ChurnModelConfig.ActionRule> rules = new ArrayList<>();
+      for (Config rule : c.getConfigList("churn.actions.rules")) {
+        String reason = rule.getString("reason");
+        if (!ChurnDataset.featureNames().contains(reason)) {
+          throw new ConfigException("c360.churn.actions.rules: unknown reason '" + reason + "'; reasons are churn "
+              + "features: " + String.join(", ", ChurnDataset.featureNames()));
+        }
+        rules.add(new ChurnModelConfig.ActionRule(reason, rule.getString("action")));
+      }
+      ChurnModelConfig.Actions actions = new ChurnModelConfig.Actions(c.getStringList("churn.actions.bands"), rules,
+          c.getString("churn.actions.default"));
+      return new ChurnModelConfig(model, c.getInt("churn.training-dates"), c.getInt("churn.step-days"),
+          c.getString("churn.model-version"), c.getInt("churn.retrain-days"), bands, actions,
+          c.getDouble("churn.drift-warning-psi"));
+    } catch (ConfigException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new ConfigException("c360.churn: " + e.getMessage());
     }

@@ -67,7 +67,7 @@ class ChurnDatasetTest {
     Dataset<Row> purchases = ChurnDataset.purchases(in.identityMap(), in.orders());
     List<LocalDate> t0s = List.of(LocalDate.parse("2025-03-10"), LocalDate.parse("2025-04-10"));
     Dataset<Row> rows = ChurnDataset.rows(new Customer360(ConfigReader.defaultConfig().identity()), in, purchases,
-        t0s, SETTINGS);
+        t0s, SETTINGS, ConfigReader.defaultConfig().clv());
 
     Map<String, Row> got = byCustomerAndT0(rows);
     assertEquals(5, got.size(), got.keySet().toString());
@@ -89,10 +89,19 @@ class ChurnDatasetTest {
   }
 
   @Test
-  void trainingDatesEndOneHorizonBeforeTheAsOfDate() {
-    var config = new io.c360.core.config.ChurnModelConfig(SETTINGS, 3, 7);
-    assertEquals(List.of(LocalDate.parse("2025-04-26"), LocalDate.parse("2025-05-03"),
-        LocalDate.parse("2025-05-10")), ChurnDataset.trainingDates(LocalDate.parse("2025-06-09"), config));
+  void timeSplitEvaluatesOneHorizonBeforeTheAsOfDateAndValidatesOneHorizonEarlier() {
+    var config = io.c360.core.config.ConfigReader.read(com.typesafe.config.ConfigFactory.parseString(
+        "c360.churn { horizon-days = 30, step-days = 7, training-dates = 8 }")).churn();
+    ChurnDataset.TimeSplit split = ChurnDataset.timeSplit(LocalDate.parse("2025-06-09"), config);
+    assertEquals(LocalDate.parse("2025-05-10"), split.evaluation());
+    assertEquals(LocalDate.parse("2025-04-05"), split.validation(), "5 steps of 7 days: the first with a whole "
+        + "horizon before the evaluation T0");
+    assertEquals(List.of(LocalDate.parse("2025-03-22"), LocalDate.parse("2025-03-29")), split.train());
+    var tooFew = org.junit.jupiter.api.Assertions.assertThrows(io.c360.core.config.ConfigException.class,
+        () -> io.c360.core.config.ConfigReader.read(com.typesafe.config.ConfigFactory.parseString(
+            "c360.churn { horizon-days = 30, step-days = 7, training-dates = 6 }")));
+    assertEquals("c360.churn.training-dates must be at least 7 with horizon-days 30 and step-days 7 (training, "
+        + "validation and evaluation T0s one horizon apart), got 6", tooFew.getMessage());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.c360.core.testdata.SparkTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -58,6 +59,32 @@ class PsiTest {
     assertEquals(0.1, result.referenceShares()[result.referenceShares().length - 1], 1e-12);
     assertEquals(0.0, result.currentShares()[result.currentShares().length - 1], 0.0);
     assertEquals(Psi.index(result.referenceShares(), result.currentShares()), result.psi(), 0.0);
+  }
+
+  @Test
+  void baselineBucketsCompareSeveralColumnsInOnePass(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      rows.add(RowFactory.create((double) i, i % 4 == 0 ? null : 1.0));
+    }
+    StructType schema = new StructType().add("x", DataTypes.DoubleType).add("y", DataTypes.DoubleType);
+    List<Psi.Bucket> baseline = Psi.baseline(spark.createDataFrame(rows, schema), List.of("x", "y"));
+    List<Psi.Bucket> x = baseline.stream().filter(b -> b.column().equals("x")).toList();
+    assertEquals(11, x.size(), "ten deciles and the missing bucket");
+    assertEquals(10.0, x.get(0).upperBound());
+    assertEquals(0.1, x.get(0).share(), 1e-12);
+    assertEquals(null, x.get(9).upperBound());
+    assertEquals(true, x.get(10).missing());
+    List<Psi.Bucket> y = baseline.stream().filter(b -> b.column().equals("y")).toList();
+    assertEquals(List.of(0.75, 0.25), y.stream().filter(b -> b.share() > 0).map(Psi.Bucket::share).toList());
+    List<Row> shifted = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      shifted.add(RowFactory.create((double) i, 1.0));
+    }
+    Map<String, Double> psi = Psi.compare(baseline, spark.createDataFrame(shifted, schema));
+    assertEquals(0.0, psi.get("x"), 1e-12);
+    double expected = (1 - 0.75) * Math.log(1 / 0.75) + (Psi.EPSILON - 0.25) * Math.log(Psi.EPSILON / 0.25);
+    assertEquals(expected, psi.get("y"), 1e-12);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import io.c360.core.catalog.Source;
 import io.c360.core.quality.CheckKind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConfigReaderTest {
@@ -43,19 +44,32 @@ class ConfigReaderTest {
     ChurnModelConfig churn = ConfigReader.defaultConfig().churn();
     assertEquals(90, churn.model().horizonDays());
     assertEquals(3, churn.model().topK());
-    assertEquals(6, churn.trainingDates());
+    assertEquals(9, churn.trainingDates());
     assertEquals(30, churn.stepDays());
+    assertEquals(false, churn.pinned());
+    assertEquals(new ChurnModelConfig.RiskBands(ChurnModelConfig.BandMode.PROBABILITY, 0.7, 0.4), churn.riskBands());
+    assertEquals(List.of("high"), churn.actions().bands());
+    assertEquals("days_since_last_order", churn.actions().rules().get(0).reason());
     ChurnModelConfig custom = ConfigReader.read(ConfigFactory.parseString(
-        "c360.churn { horizon-days = 60, training-dates = 3, seed = 7 }")).churn();
+        "c360.churn { horizon-days = 60, training-dates = 4, seed = 7 }")).churn();
     assertEquals(60, custom.model().horizonDays());
     assertEquals(7L, custom.model().seed());
-    assertEquals(3, custom.trainingDates());
+    assertEquals(4, custom.trainingDates());
     ConfigException eta = assertThrows(ConfigException.class,
         () -> ConfigReader.read(ConfigFactory.parseString("c360.churn.eta = 0")));
     assertEquals("c360.churn: churn eta must be in (0, 1], got 0.0", eta.getMessage());
     ConfigException dates = assertThrows(ConfigException.class,
         () -> ConfigReader.read(ConfigFactory.parseString("c360.churn.training-dates = 1")));
-    assertTrue(dates.getMessage().contains("c360.churn.training-dates must be between 2 and 60"), dates.getMessage());
+    assertTrue(dates.getMessage().contains("c360.churn.training-dates must be between 3 and 60"), dates.getMessage());
+    ConfigException reason = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
+        "c360.churn.actions.rules = [{ reason = days_since_order, action = call }]")));
+    assertTrue(reason.getMessage().startsWith("c360.churn.actions.rules: unknown reason 'days_since_order'"),
+        reason.getMessage());
+    ConfigException bands = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
+        "c360.churn.risk-bands { mode = top-percent, high = 20, medium = 10 }")));
+    assertTrue(bands.getMessage().contains("the medium band must start after the high band"), bands.getMessage());
+    assertEquals(ChurnModelConfig.BandMode.TOP_PERCENT, ConfigReader.read(ConfigFactory.parseString(
+        "c360.churn.risk-bands { mode = top-percent, high = 10, medium = 30 }")).churn().riskBands().mode());
   }
 
   @Test

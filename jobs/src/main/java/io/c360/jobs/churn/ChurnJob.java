@@ -2,7 +2,6 @@ package io.c360.jobs.churn;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.TableDef;
@@ -10,11 +9,13 @@ import io.c360.core.catalog.Tables;
 import io.c360.core.churn.ChurnDataset;
 import io.c360.core.churn.ChurnEvaluation;
 import io.c360.core.churn.ChurnExplanations;
-import io.c360.core.churn.ChurnLabels;
 import io.c360.core.churn.ChurnModel;
 import io.c360.core.churn.ChurnSettings;
 import io.c360.core.churn.ChurnTrainer;
+import io.c360.core.churn.Psi;
+import io.c360.core.churn.RetentionActions;
 import io.c360.core.config.ChurnModelConfig;
+import io.c360.core.config.ClvModelConfig;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.Customer360;
 import io.c360.jobs.Job;
@@ -22,8 +23,6 @@ import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -33,23 +32,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.Column;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * churn (work in progress, not in the pipeline yet): builds training rows at the rolling T0s of c360.churn
- * ({@link ChurnDataset}), trains XGBoost on every T0 but the latest, evaluates out of time on the latest T0
- * (model_metrics), registers the model (model_registry), then scores the customers active at the as-of date from
- * that date's customer_360 and writes churn_scores and the top-k SHAP reasons to churn_reasons.
+ * churn: trains the churn model when one is due ({@link ChurnRegistry#choose}) on rolling T0s
+ * ({@link ChurnDataset#timeSplit}: train, early-stopping validation, out-of-time evaluation), registers it with its
+ * metrics, global importance and training snapshot; then scores every customer active at the as-of date from that
+ * date's customer_360, with exact TreeSHAP reasons, risk bands, retention actions and a drift check.
  */
 public final class ChurnJob implements Job {
 
-  public static final String MODEL = "churn";
-  /** Risk bands until they are configurable: high from this probability, medium from {@link #MEDIUM_RISK}. */
-  static final double HIGH_RISK = 0.7;
-  static final double MEDIUM_RISK = 0.4;
+  /** Largest accepted |sum of SHAP values - margin| of a scored customer. */
+  static final double ADDITIVITY_TOLERANCE = 1e-4;
+  private static final String SCORE = ChurnModel.PROBABILITY;
+  private static final String ADDITIVITY = "shap_additivity_max_error";
+  private static final String PSI_SCORE = "psi_score";
 
   @Override
   public String name() {
@@ -61,7 +62,6 @@ public final class ChurnJob implements Job {
     Lake lake = context.lake();
     LocalDate asOf = context.asOf();
     ChurnModelConfig config = context.config().churn();
-    ChurnSettings settings = config.model();
     Dataset<Row> identityMap = IdentityJob.customers(lake, asOf, name());
     Customer360.Inputs inputs = new Customer360.Inputs(identityMap, bronze(lake, Source.ORDERS),
         bronze(lake, Source.ORDER_ITEMS), bronze(lake, Source.PRODUCTS), bronze(lake, Source.MEMBERS),
@@ -69,101 +69,234 @@ public final class ChurnJob implements Job {
         bronze(lake, Source.EVENTS));
     Dataset<Row> orders = inputs.orders().where(new AsOfWindow(asOf).seen(col("order_ts")));
     Dataset<Row> purchases = ChurnDataset.purchases(identityMap, orders).localCheckpoint();
+    ChurnRegistry registry = new ChurnRegistry(lake);
+    List<Row> metrics = new ArrayList<>();
 
-    List<LocalDate> t0s = ChurnDataset.trainingDates(asOf, config);
-    LocalDate evaluationT0 = t0s.get(t0s.size() - 1);
-    Dataset<Row> rows = ChurnDataset.rows(new Customer360(context.config().identity()), inputs, purchases, t0s,
-        settings).localCheckpoint();
-    ChurnTrainer.Split split = ChurnLabels.splitByT0(rows, evaluationT0, settings.horizonDays());
-    String version = MODEL + "-" + asOf;
+    Optional<ChurnRegistry.Registered> registered = registry.choose(config, asOf);
+    ChurnModel model;
+    String version;
+    if (registered.isPresent()) {
+      model = registered.get().load();
+      version = registered.get().version();
+      context.progress().line(name(), "scoring with registered model " + version
+          + (config.pinned() ? " (pinned)" : " (retrain due after " + config.retrainDays() + " days)"));
+    } else {
+      version = ChurnRegistry.version(asOf);
+      Optional<ChurnModel> trained = train(context, inputs, purchases, registry, version, metrics);
+      if (trained.isEmpty()) {
+        return new JobResult(0, 0, "skipped");
+      }
+      model = trained.get();
+    }
+    return score(context, model, version, purchases, metrics, registered.isEmpty());
+  }
+
+  private Optional<ChurnModel> train(JobContext context, Customer360.Inputs inputs, Dataset<Row> purchases,
+                                     ChurnRegistry registry, String version, List<Row> metrics) {
+    LocalDate asOf = context.asOf();
+    ChurnModelConfig config = context.config().churn();
+    ChurnSettings settings = config.model();
+    ChurnDataset.TimeSplit split = ChurnDataset.timeSplit(asOf, config);
+    Customer360 profile = new Customer360(context.config().identity());
+    // every T0 reads the same sources: keep them in memory (spilling to disk) while the T0s are built
+    List<Dataset<Row>> cached = new ArrayList<>();
+    Customer360.Inputs sources = new Customer360.Inputs(cache(inputs.identityMap(), cached),
+        cache(inputs.orders(), cached), cache(inputs.orderItems(), cached), cache(inputs.products(), cached),
+        cache(inputs.members(), cached), cache(inputs.tickets(), cached), cache(inputs.reviews(), cached),
+        cache(inputs.surveys(), cached), cache(inputs.events(), cached));
+    ClvModelConfig clv = context.config().clv();
+    Dataset<Row> train = ChurnDataset.rows(profile, sources, purchases, split.train(), settings, clv)
+        .localCheckpoint();
+    Dataset<Row> validation = ChurnDataset.rows(profile, sources, purchases, split.validation(), settings, clv)
+        .localCheckpoint();
+    Dataset<Row> evaluation = ChurnDataset.rows(profile, sources, purchases, split.evaluation(), settings, clv)
+        .localCheckpoint();
+    cached.forEach(Dataset::unpersist);
     ChurnModel model;
     try {
-      model = ChurnTrainer.train(split.train(), split.test(), ChurnDataset.LABEL, ChurnDataset.modelFeatures(),
-          settings);
+      model = ChurnTrainer.train(train, validation, ChurnDataset.LABEL, ChurnDataset.modelFeatures(), settings);
     } catch (IllegalArgumentException e) {
-      String message = "skipped, too little history to train as of " + asOf + " (T0s " + t0s + "): "
-          + e.getMessage();
-      context.progress().line(name(), message);
-      return new JobResult(0, 0, message);
+      context.progress().line(name(), "skipped, too little history to train as of " + asOf + " (training T0s "
+          + split.train() + "): " + e.getMessage());
+      return Optional.empty();
     }
-    ChurnEvaluation.Report report = ChurnEvaluation.evaluate(model.score(split.test()), ChurnDataset.LABEL,
-        ChurnModel.PROBABILITY);
-    context.progress().line(name(), String.format(Locale.ROOT, "%s: %d rounds (best %d); out of time at T0 %s: "
-            + "AUC %.3f, PR AUC %.3f, top-decile lift %.2f on %,d customers", version, model.roundsTrained(),
-        model.bestIteration(), evaluationT0, report.auc(), report.prAuc(), report.topDecileLift(), report.rows()));
-    String artifact = save(lake, model, version);
-    writeRegistry(context, model, settings, t0s, version, artifact, split.train().count());
-    writeMetrics(context, report, version, evaluationT0);
+    Dataset<Row> evaluated = model.score(evaluation).localCheckpoint();
+    ChurnEvaluation.Report report;
+    try {
+      report = ChurnEvaluation.evaluate(evaluated, ChurnDataset.LABEL, SCORE);
+    } catch (IllegalArgumentException e) {
+      context.progress().line(name(), "skipped, cannot evaluate at T0 " + split.evaluation() + ": " + e.getMessage());
+      return Optional.empty();
+    }
+    context.progress().line(name(), String.format(Locale.ROOT, "%s: %d rounds (best %d) on %d training T0s, "
+            + "validated at %s; out of time at %s: AUC %.3f, PR AUC %.3f, top-decile lift %.2f on %,d customers",
+        version, model.roundsTrained(), model.bestIteration(), split.train().size(), split.validation(),
+        split.evaluation(), report.auc(), report.prAuc(), report.topDecileLift(), report.rows()));
+    String artifact = registry.save(model, version);
+    register(context, model, version, artifact, split, train.count(), report);
+    evaluationMetrics(context, report, version, split.evaluation(), metrics);
 
-    Dataset<Row> customer360 = lake.readAsOf(Tables.CUSTOMER_360, asOf, name(), "customer_360");
-    Dataset<Row> scored = model.score(ChurnDataset.scoringRows(customer360, purchases, asOf, settings))
-        .localCheckpoint();
+    List<ChurnExplanations.Importance> importance = ChurnExplanations.importance(evaluated, model.featureNames());
+    List<Row> importanceRows = new ArrayList<>();
+    for (int i = 0; i < importance.size(); i++) {
+      ChurnExplanations.Importance imp = importance.get(i);
+      importanceRows.add(RowFactory.create(version, i + 1, imp.feature(), ChurnDataset.label(imp.feature()),
+          imp.meanAbsShap()));
+    }
+    write(context, Tables.CHURN_IMPORTANCE, importanceRows, "model_version = '" + version + "'");
+
+    List<String> snapshotColumns = new ArrayList<>(model.featureNames());
+    snapshotColumns.add(SCORE);
+    List<Row> baseline = Psi.baseline(model.score(train), snapshotColumns).stream()
+        .map(b -> RowFactory.create(version, b.column(), b.bucket(), b.upperBound(), b.missing(), b.share()))
+        .toList();
+    write(context, Tables.CHURN_BASELINE, baseline, "model_version = '" + version + "'");
+    return Optional.of(model);
+  }
+
+  private JobResult score(JobContext context, ChurnModel model, String version, Dataset<Row> purchases,
+                          List<Row> metrics, boolean trained) {
+    Lake lake = context.lake();
+    LocalDate asOf = context.asOf();
+    ChurnModelConfig config = context.config().churn();
     Date day = Date.valueOf(asOf);
-    lake.replaceWhere(Tables.CHURN_SCORES, scored.select(lit(day).as("as_of"), col(ChurnDataset.CUSTOMER),
-            col(ChurnModel.PROBABILITY), riskBand().as("risk_band"), lit(version).as("model_version")),
-        "as_of = '" + asOf + "'");
+    String thisDay = "as_of = '" + asOf + "'";
+    Dataset<Row> customer360 = lake.readAsOf(Tables.CUSTOMER_360, asOf, name(), "customer_360");
+    Dataset<Row> scored = model.score(ChurnDataset.scoringRows(customer360, purchases, asOf, config.model(),
+            context.config().clv())
+        .join(customer360.select(ChurnDataset.CUSTOMER, "interval_mean_days")
+            .withColumnRenamed("interval_mean_days", "_usual_gap"), ChurnDataset.CUSTOMER))
+        .localCheckpoint();
+    double additivity = ChurnExplanations.maxAdditivityError(scored);
+    metrics.add(RowFactory.create(ChurnRegistry.MODEL, version, day, ADDITIVITY, additivity,
+        "max |sum of SHAP values + bias - margin| over the scored customers"));
+    if (additivity > ADDITIVITY_TOLERANCE) {
+      throw new IllegalStateException(String.format(Locale.ROOT, "churn: SHAP values of %s miss the margin by "
+          + "up to %.2e (tolerance %.0e); nothing was published", version, additivity, ADDITIVITY_TOLERANCE));
+    }
+
+    Dataset<Row> scores = scored.select(lit(day).as("as_of"), col(ChurnDataset.CUSTOMER), col(SCORE),
+        RetentionActions.riskBand(scored, config.riskBands()).as(RetentionActions.RISK_BAND),
+        lit(version).as("model_version")).localCheckpoint();
+    lake.replaceWhere(Tables.CHURN_SCORES, scores, thisDay);
     Dataset<Row> reasons = ChurnExplanations.topReasons(scored, ChurnDataset.CUSTOMER, model.featureNames(),
-        settings.topK());
-    lake.replaceWhere(Tables.CHURN_REASONS, reasons.select(lit(day).as("as_of"), col(ChurnDataset.CUSTOMER),
-            col(ChurnExplanations.RANK), col(ChurnExplanations.FEATURE), col(ChurnExplanations.VALUE),
+            config.model().topK(), "_usual_gap")
+        .select(lit(day).as("as_of"), col(ChurnDataset.CUSTOMER), col(ChurnExplanations.RANK),
+            col(ChurnExplanations.FEATURE), ChurnDataset.number(col(ChurnExplanations.VALUE)).as("value"),
             col(ChurnExplanations.CONTRIBUTION), col(ChurnExplanations.DIRECTION),
             ChurnDataset.sentence(col(ChurnExplanations.FEATURE), col(ChurnExplanations.VALUE),
-                col(ChurnExplanations.DIRECTION)).as("sentence")),
-        "as_of = '" + asOf + "'");
-    long customers = lake.read(Tables.CHURN_SCORES).where(col("as_of").equalTo(day)).count();
-    String summary = String.format(Locale.ROOT, "%,d customers scored with %s", customers, version);
+                col(ChurnExplanations.DIRECTION), col("_usual_gap")).as("sentence"));
+    lake.replaceWhere(Tables.CHURN_REASONS, reasons, thisDay);
+
+    Dataset<Row> clv = lake.exists(Tables.CLV_SCORES)
+        ? lake.read(Tables.CLV_SCORES).where(col("as_of").equalTo(day)) : null;
+    if (clv != null && clv.isEmpty()) {
+      clv = null;
+    }
+    Dataset<Row> actions = RetentionActions.actions(lake.read(Tables.CHURN_SCORES).where(col("as_of").equalTo(day)),
+        lake.read(Tables.CHURN_REASONS).where(col("as_of").equalTo(day)), clv, config.actions());
+    lake.replaceWhere(Tables.RETENTION_ACTIONS, actions.select(lit(day).as("as_of"), col("*")), thisDay);
+
+    drift(context, version, scored, metrics);
+    // a run that scores with a registered model keeps the evaluation metrics of the run that trained it
+    write(context, Tables.MODEL_METRICS, metrics, "model = '" + ChurnRegistry.MODEL + "' AND " + thisDay
+        + (trained ? "" : " AND metric IN ('" + ADDITIVITY + "', '" + PSI_SCORE + "')"));
+
+    Row counts = lake.read(Tables.CHURN_SCORES).where(col("as_of").equalTo(day))
+        .selectExpr("count(*)", "count_if(risk_band = 'high')").first();
+    long customers = counts.getLong(0);
+    long actionRows = lake.read(Tables.RETENTION_ACTIONS).where(col("as_of").equalTo(day)).count();
+    String summary = String.format(Locale.ROOT, "%,d customers scored with %s (%,d high risk, %,d retention "
+        + "actions); SHAP sums within %.1e of the margin", customers, version, counts.getLong(1), actionRows,
+        additivity);
     context.progress().line(name(), summary);
     return new JobResult(customers, customers, summary);
   }
 
-  private static Column riskBand() {
-    Column p = col(ChurnModel.PROBABILITY);
-    return when(p.geq(HIGH_RISK), lit("high")).when(p.geq(MEDIUM_RISK), lit("medium")).otherwise(lit("low"));
-  }
-
-  private static String save(Lake lake, ChurnModel model, String version) {
-    String path = lake.root().resolve("_models").resolve(MODEL).resolve(version).toString();
-    try {
-      model.classifier().write().overwrite().save(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("churn: cannot save the model to " + path, e);
+  /** PSI of every feature and of the score against the model's training snapshot, when it has one. */
+  private void drift(JobContext context, String version, Dataset<Row> scored, List<Row> metrics) {
+    Lake lake = context.lake();
+    double warning = context.config().churn().driftWarning();
+    if (!lake.exists(Tables.CHURN_BASELINE)) {
+      return;
     }
-    return path;
+    List<Psi.Bucket> baseline = lake.read(Tables.CHURN_BASELINE).where(col("model_version").equalTo(version))
+        .orderBy("feature", "bucket").collectAsList().stream()
+        .map(r -> new Psi.Bucket(r.getString(1), r.getInt(2), r.isNullAt(3) ? null : r.getDouble(3), r.getBoolean(4),
+            r.getDouble(5))).toList();
+    if (baseline.isEmpty()) {
+      context.progress().line(name(), "no training snapshot for " + version + ": drift not checked");
+      return;
+    }
+    Map<String, Double> psi = Psi.compare(baseline, scored);
+    Date day = Date.valueOf(context.asOf());
+    List<Row> rows = new ArrayList<>();
+    List<String> drifted = new ArrayList<>();
+    psi.forEach((feature, value) -> {
+      boolean drift = value > warning;
+      rows.add(RowFactory.create(day, version, feature, value, drift ? "drift" : "ok"));
+      if (drift) {
+        drifted.add(String.format(Locale.ROOT, "%s %.2f", feature, value));
+      }
+    });
+    metrics.add(RowFactory.create(ChurnRegistry.MODEL, version, day, PSI_SCORE, psi.get(SCORE),
+        "population stability of the score against the training rows"));
+    write(context, Tables.CHURN_DRIFT, rows, "as_of = '" + context.asOf() + "'");
+    if (!drifted.isEmpty()) {
+      context.progress().line(name(), "WARNING: drift above PSI " + warning + " against the training rows of "
+          + version + ": " + String.join(", ", drifted));
+    }
   }
 
-  private void writeRegistry(JobContext context, ChurnModel model, ChurnSettings settings, List<LocalDate> t0s,
-                             String version, String artifact, long trainingRows) {
+  private static void register(JobContext context, ChurnModel model, String version, String artifact,
+                               ChurnDataset.TimeSplit split, long trainingRows, ChurnEvaluation.Report report) {
+    ChurnSettings settings = context.config().churn().model();
     Map<String, Double> params = new LinkedHashMap<>();
     params.put("horizon_days", (double) settings.horizonDays());
     params.put("lookback_days", (double) settings.lookbackDays());
     params.put("seed", (double) settings.seed());
-    params.put("rounds", (double) settings.rounds());
+    params.put("max_rounds", (double) settings.rounds());
     params.put("max_depth", (double) settings.maxDepth());
     params.put("eta", settings.eta());
     params.put("early_stopping_rounds", (double) settings.earlyStoppingRounds());
+    params.put("rounds_trained", (double) model.roundsTrained());
     params.put("best_iteration", (double) model.bestIteration());
-    String detail = "T0s " + t0s + "; features " + model.featureNames();
-    Row row = RowFactory.create(MODEL, version, Date.valueOf(context.asOf()), Timestamp.from(Instant.now()), params,
-        null, model.roundsTrained(), true, trainingRows, artifact, detail);
-    context.lake().replaceWhere(Tables.MODEL_REGISTRY, context.spark().createDataFrame(List.of(row),
-        Tables.MODEL_REGISTRY.schema()), "model = '" + MODEL + "' AND as_of = '" + context.asOf() + "'");
+    report.metrics().forEach((metric, value) -> params.put("eval_" + metric, value));
+    String detail = "training T0s " + split.train().get(0) + ".." + split.train().get(split.train().size() - 1)
+        + " (" + split.train().size() + "), validation T0 " + split.validation() + ", evaluation T0 "
+        + split.evaluation() + "; features " + String.join(", ", model.featureNames());
+    Row row = RowFactory.create(ChurnRegistry.MODEL, version, Date.valueOf(context.asOf()),
+        Timestamp.from(Instant.now()), params, null, model.roundsTrained(), true, trainingRows, artifact, detail);
+    write(context, Tables.MODEL_REGISTRY, List.of(row), "model = '" + ChurnRegistry.MODEL + "' AND as_of = '"
+        + context.asOf() + "'");
   }
 
-  private void writeMetrics(JobContext context, ChurnEvaluation.Report report, String version, LocalDate t0) {
+  private static void evaluationMetrics(JobContext context, ChurnEvaluation.Report report, String version,
+                                        LocalDate t0, List<Row> rows) {
     Date day = Date.valueOf(context.asOf());
     String split = "out of time, T0 " + t0;
-    List<Row> rows = new ArrayList<>();
-    report.metrics().forEach((metric, value) -> rows.add(RowFactory.create(MODEL, version, day, metric, value,
-        split)));
+    report.metrics().forEach((metric, value) -> rows.add(RowFactory.create(ChurnRegistry.MODEL, version, day, metric,
+        value, split)));
     for (ChurnEvaluation.Decile d : report.deciles()) {
       String detail = split + ", decile " + d.decile();
-      rows.add(RowFactory.create(MODEL, version, day, "lift", d.lift(), detail));
-      rows.add(RowFactory.create(MODEL, version, day, "cumulative_gain", d.cumulativeGain(), detail));
-      rows.add(RowFactory.create(MODEL, version, day, "mean_predicted", d.meanPredicted(), detail));
-      rows.add(RowFactory.create(MODEL, version, day, "observed_rate", d.observedRate(), detail));
+      rows.add(RowFactory.create(ChurnRegistry.MODEL, version, day, "lift", d.lift(), detail));
+      rows.add(RowFactory.create(ChurnRegistry.MODEL, version, day, "cumulative_gain", d.cumulativeGain(), detail));
+      rows.add(RowFactory.create(ChurnRegistry.MODEL, version, day, "mean_predicted", d.meanPredicted(), detail));
+      rows.add(RowFactory.create(ChurnRegistry.MODEL, version, day, "observed_rate", d.observedRate(), detail));
     }
-    context.lake().replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(rows,
-        Tables.MODEL_METRICS.schema()), "model = '" + MODEL + "' AND as_of = '" + context.asOf() + "'");
+  }
+
+  private static Dataset<Row> cache(Dataset<Row> rows, List<Dataset<Row>> cached) {
+    if (rows == null) {
+      return null;
+    }
+    Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(kept);
+    return kept;
+  }
+
+  private static void write(JobContext context, TableDef table, List<Row> rows, String predicate) {
+    context.lake().replaceWhere(table, context.spark().createDataFrame(rows, table.schema()), predicate);
   }
 
   private static Dataset<Row> bronze(Lake lake, Source source) {

@@ -1,0 +1,93 @@
+package io.c360.jobs.churn;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.c360.core.catalog.Tables;
+import io.c360.core.churn.ChurnDataset;
+import io.c360.core.churn.ChurnModel;
+import io.c360.core.config.ChurnModelConfig;
+import io.c360.jobs.InputException;
+import io.c360.jobs.Lake;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+
+/**
+ * The churn models of a lake: saved under {@code _models/churn/<version>} and registered in model_registry (model
+ * churn, version {@code churn-<as-of date>}). Decides whether a run trains or scores with a registered model.
+ */
+final class ChurnRegistry {
+
+  static final String MODEL = "churn";
+
+  private final Lake lake;
+
+  ChurnRegistry(Lake lake) {
+    this.lake = lake;
+  }
+
+  /** A registered model. */
+  record Registered(String version, LocalDate asOf, String artifact, int roundsTrained, int bestIteration) {
+
+    ChurnModel load() {
+      return ChurnModel.load(artifact, ChurnDataset.featureNames(), roundsTrained, bestIteration);
+    }
+  }
+
+  static String version(LocalDate asOf) {
+    return MODEL + "-" + asOf;
+  }
+
+  /**
+   * The model to score with, or empty to train one: the pinned version (an input error when it is not
+   * registered), else the newest registered on or before the as-of date while it is younger than retrain-days.
+   */
+  Optional<Registered> choose(ChurnModelConfig config, LocalDate asOf) {
+    List<Registered> registered = registered();
+    if (config.pinned()) {
+      return Optional.of(registered.stream().filter(r -> r.version().equals(config.modelVersion())).findFirst()
+          .orElseThrow(() -> new InputException("c360.churn.model-version '" + config.modelVersion() + "' is not "
+              + "registered; registered churn models: " + (registered.isEmpty() ? "none"
+              : String.join(", ", registered.stream().map(Registered::version).toList())))));
+    }
+    if (config.retrainDays() == 0) {
+      return Optional.empty();
+    }
+    return registered.stream().filter(r -> !r.asOf().isAfter(asOf))
+        .filter(r -> ChronoUnit.DAYS.between(r.asOf(), asOf) < config.retrainDays())
+        .reduce((a, b) -> b.asOf().isAfter(a.asOf()) ? b : a);
+  }
+
+  /** Every registered churn model (a handful of rows), oldest first. */
+  List<Registered> registered() {
+    if (!lake.exists(Tables.MODEL_REGISTRY)) {
+      return List.of();
+    }
+    return lake.read(Tables.MODEL_REGISTRY).where(col("model").equalTo(MODEL)).orderBy("as_of")
+        .select("model_version", "as_of", "artifact_path", "params").collectAsList().stream()
+        .map(ChurnRegistry::registered).toList();
+  }
+
+  private static Registered registered(Row row) {
+    Map<String, Double> params = row.getJavaMap(3);
+    return new Registered(row.getString(0), ((Date) row.get(1)).toLocalDate(), row.getString(2),
+        params.getOrDefault("rounds_trained", 0.0).intValue(), params.getOrDefault("best_iteration", -1.0).intValue());
+  }
+
+  /** Saves the model's trees where the registry row will point. */
+  String save(ChurnModel model, String version) {
+    String path = lake.root().resolve("_models").resolve(MODEL).resolve(version).toString();
+    try {
+      model.classifier().write().overwrite().save(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("churn: cannot save the model to " + path, e);
+    }
+    return path;
+  }
+}
