@@ -44,7 +44,8 @@ class EndToEndTest {
   @Test
   void everyGeneratedRowIsInBronzeOrQuarantine() throws Exception {
     // 300 people share the generator's three counter phones with few orders each: a low limit keeps them apart.
-    TestLake test = new TestLake(dir, "c360.identity.max-guest-orders-per-phone = 3\n");
+    TestLake test = new TestLake(dir, "c360.identity.max-guest-orders-per-phone = 3\n"
+        + "c360.churn { training-dates = 5, rounds = 30 }\n");
     GeneratorOptions base = GeneratorOptions.defaults(300, 11, test.sources);
     GenerateSummary summary = SampleGenerator.generate(new GeneratorOptions(base.customers(), base.seed(),
         base.out(), 0.01, base.start(), base.end(), null, base.holdoutDays()));
@@ -97,6 +98,10 @@ class EndToEndTest {
     assertEquals(4, registry.getJavaMap(registry.fieldIndex("params")).size(), "r, alpha, a, b");
     assertTrue(lake.read(Tables.MODEL_METRICS).where("model = 'clv_bgnbd' AND metric = 'holdout_actual'")
         .first().<Double>getAs("value") > 0, "the holdout comparison is stored");
+
+    long scored = lake.read(Tables.CHURN_SCORES).count();
+    assertTrue(scored > 0, "the churn job ran after clv");
+    assertEquals(3 * scored, lake.read(Tables.CHURN_REASONS).count(), "three reasons per churn score");
 
     for (TableDef table : lake.existingTables()) {
       if (PersonalDataScan.analystFacing(table)) {

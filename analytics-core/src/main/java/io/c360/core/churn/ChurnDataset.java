@@ -30,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * horizon ends by the as-of date.
  *
  * <p>{@link #FEATURES} is the one list of the model's inputs with their human-readable names; the reasons and the
- * drift report name features from it.
+ * drift report name features from it. Left out on purpose: the member snapshot's points and tier, which the
+ * members source only gives as of its latest batch, so at a past T0 they would carry later purchases (a leak).
  */
 public final class ChurnDataset {
 
@@ -74,7 +75,6 @@ public final class ChurnDataset {
       c360("events_30d", "app events in the last 30 days"),
       c360("active_days_30d", "days active in the app in the last 30 days"),
       c360("tenure_days", "days as a customer"),
-      c360("member_points", "loyalty points"),
       new Feature(P_ALIVE, "probability of still being an active buyer (BG/NBD)", col(P_ALIVE).cast("double")),
       new Feature(REVENUE_TREND, "revenue of the last 30 days against the 90-day pace (1 = steady)",
           when(col("revenue_90d").cast("double").gt(0),

@@ -2,7 +2,9 @@ package io.c360.core.churn;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -26,9 +28,12 @@ import org.apache.spark.sql.Row;
  * @param roundsTrained trees in the model: boosting rounds run (early stopping ends training {@code
  *                      earlyStoppingRounds} after the best round; predictions use every tree, as XGBoost's do)
  * @param bestIteration 0-based round with the best validation log loss, or -1 without early stopping
+ * @param logOddsOffset subtracted from XGBoost's margin (and from the SHAP bias): ln(scale_pos_weight), which undoes
+ *                      the shift of the log-odds that weighting the positive class causes, so that the
+ *                      probabilities estimate the churn rate again (prior correction)
  */
 public record ChurnModel(ChurnFeatures features, StringIndexerModel indexer, XGBoostClassificationModel classifier,
-                         int roundsTrained, int bestIteration) {
+                         int roundsTrained, int bestIteration, double logOddsOffset) {
 
   public static final String PROBABILITY = "churn_probability";
   public static final String MARGIN = "churn_margin";
@@ -45,10 +50,11 @@ public record ChurnModel(ChurnFeatures features, StringIndexerModel indexer, XGB
    * A model saved by {@code classifier().write().save(path)}, for numeric features only (the categorical index is
    * not saved with it).
    */
-  public static ChurnModel load(String path, List<String> numericFeatures, int roundsTrained, int bestIteration) {
+  public static ChurnModel load(String path, List<String> numericFeatures, int roundsTrained, int bestIteration,
+                                double logOddsOffset) {
     return new ChurnModel(new ChurnFeatures(numericFeatures, List.of()), null,
-        (XGBoostClassificationModel) XGBoostClassificationModel.load(path),
-        roundsTrained, bestIteration);
+        (XGBoostClassificationModel) XGBoostClassificationModel.load(path), roundsTrained, bestIteration,
+        logOddsOffset);
   }
 
   public List<String> featureNames() {
@@ -62,9 +68,14 @@ public record ChurnModel(ChurnFeatures features, StringIndexerModel indexer, XGB
     for (String name : rows.columns()) {
       out.add(col(quote(name)));
     }
-    out.add(org.apache.spark.ml.functions.vector_to_array(col(PROB_VECTOR), "float64").getItem(1).as(PROBABILITY));
-    out.add(org.apache.spark.ml.functions.vector_to_array(col(RAW), "float64").getItem(1).as(MARGIN));
-    out.add(org.apache.spark.ml.functions.vector_to_array(col(CONTRIB), "float64").as(SHAP));
+    Column margin = org.apache.spark.ml.functions.vector_to_array(col(RAW), "float64").getItem(1)
+        .minus(logOddsOffset);
+    out.add(lit(1.0).divide(lit(1.0).plus(exp(margin.multiply(-1)))).as(PROBABILITY));
+    out.add(margin.as(MARGIN));
+    // the bias (last value) carries the offset, so the values still sum to the margin
+    int bias = features.names().size();
+    out.add(transform(org.apache.spark.ml.functions.vector_to_array(col(CONTRIB), "float64"),
+        (value, index) -> when(index.equalTo(bias), value.minus(logOddsOffset)).otherwise(value)).as(SHAP));
     return predicted.select(out.toArray(new Column[0]));
   }
 

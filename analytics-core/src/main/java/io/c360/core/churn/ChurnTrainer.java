@@ -17,7 +17,8 @@ import org.apache.spark.sql.Row;
 /**
  * Trains the churn classifier: XGBoost with the hist tree method, a fixed seed, log loss as the evaluation metric,
  * early stopping on a validation set (the pipeline: later T0s; the CLI: a random split) and class imbalance
- * weighted by {@code scale_pos_weight = negatives / positives} of the training rows.
+ * weighted by {@code scale_pos_weight = negatives / positives} of the training rows; the model subtracts
+ * ln(scale_pos_weight) from the margin so that its probabilities are not shifted by the weighting.
  *
  * <p>The label column holds 1 (churned) or 0 for every row; rows with a null label are an error.
  */
@@ -85,7 +86,8 @@ public final class ChurnTrainer {
     classifier.setMaxDepth(settings.maxDepth());
     classifier.setEta(settings.eta());
     classifier.setSeed(settings.seed());
-    classifier.setScalePosWeight((double) (rows - positives) / positives);
+    double scalePosWeight = (double) (rows - positives) / positives;
+    classifier.setScalePosWeight(scalePosWeight);
     classifier.setVerbosity(0);
     if (validation != null && settings.earlyStoppingRounds() > 0) {
       classifier.setEvalDataset(withLabel(ChurnModel.prepare(validation, features, indexer), labelCol));
@@ -96,7 +98,8 @@ public final class ChurnTrainer {
     try {
       int rounds = (int) fitted.nativeBooster().getNumBoostedRound();
       String best = fitted.nativeBooster().getAttr("best_iteration");
-      return new ChurnModel(features, indexer, fitted, rounds, best != null ? Integer.parseInt(best) : -1);
+      return new ChurnModel(features, indexer, fitted, rounds, best != null ? Integer.parseInt(best) : -1,
+          Math.log(scalePosWeight));
     } catch (XGBoostError e) {
       throw new IllegalStateException("cannot read the trained booster: " + e.getMessage(), e);
     }

@@ -93,6 +93,18 @@ class ChurnModelTest {
   }
 
   @Test
+  void theWeightOfThePositiveClassIsTakenOutOfTheProbabilities() {
+    Row counts = train.agg(org.apache.spark.sql.functions.sum(col("label")),
+        org.apache.spark.sql.functions.count(lit(1))).first();
+    double positives = counts.getLong(0);
+    double negatives = counts.getLong(1) - positives;
+    assertEquals(Math.log(negatives / positives), model.logOddsOffset(), 1e-12);
+    Row mean = scored.agg(org.apache.spark.sql.functions.avg(col(ChurnModel.PROBABILITY)),
+        org.apache.spark.sql.functions.avg(col("label"))).first();
+    assertEquals(mean.getDouble(1), mean.getDouble(0), 0.03, "mean predicted vs observed churn rate");
+  }
+
+  @Test
   void recencyMattersMostAndNoiseLeast() {
     List<ChurnExplanations.Importance> importance = ChurnExplanations.importance(scored, model.featureNames());
     assertEquals(FEATURES.names().size(), importance.size());

@@ -1,7 +1,9 @@
 package io.c360.jobs.churn;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.TableDef;
@@ -9,6 +11,7 @@ import io.c360.core.catalog.Tables;
 import io.c360.core.churn.ChurnDataset;
 import io.c360.core.churn.ChurnEvaluation;
 import io.c360.core.churn.ChurnExplanations;
+import io.c360.core.churn.ChurnLabels;
 import io.c360.core.churn.ChurnModel;
 import io.c360.core.churn.ChurnSettings;
 import io.c360.core.churn.ChurnTrainer;
@@ -97,6 +100,16 @@ public final class ChurnJob implements Job {
     ChurnModelConfig config = context.config().churn();
     ChurnSettings settings = config.model();
     ChurnDataset.TimeSplit split = ChurnDataset.timeSplit(asOf, config);
+    List<LocalDate> fitT0s = new ArrayList<>(split.train());
+    fitT0s.add(split.validation());
+    Row classes = ChurnLabels.label(purchases, fitT0s, settings.horizonDays(), settings.lookbackDays())
+        .agg(sum(col(ChurnDataset.LABEL)), count(lit(1))).first();
+    if (classes.isNullAt(0) || classes.getLong(0) == 0 || classes.getLong(0) == classes.getLong(1)) {
+      context.progress().line(name(), "skipped, too little history to train as of " + asOf + ": the training T0s "
+          + split.train() + " and validation T0 " + split.validation() + " need customers who churned and who "
+          + "stayed");
+      return Optional.empty();
+    }
     Customer360 profile = new Customer360(context.config().identity());
     // every T0 reads the same sources: keep them in memory (spilling to disk) while the T0s are built
     List<Dataset<Row>> cached = new ArrayList<>();
@@ -261,6 +274,7 @@ public final class ChurnJob implements Job {
     params.put("early_stopping_rounds", (double) settings.earlyStoppingRounds());
     params.put("rounds_trained", (double) model.roundsTrained());
     params.put("best_iteration", (double) model.bestIteration());
+    params.put("log_odds_offset", model.logOddsOffset());
     report.metrics().forEach((metric, value) -> params.put("eval_" + metric, value));
     String detail = "training T0s " + split.train().get(0) + ".." + split.train().get(split.train().size() - 1)
         + " (" + split.train().size() + "), validation T0 " + split.validation() + ", evaluation T0 "

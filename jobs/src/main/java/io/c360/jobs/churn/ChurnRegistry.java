@@ -33,10 +33,11 @@ final class ChurnRegistry {
   }
 
   /** A registered model. */
-  record Registered(String version, LocalDate asOf, String artifact, int roundsTrained, int bestIteration) {
+  record Registered(String version, LocalDate asOf, String artifact, int roundsTrained, int bestIteration,
+                    double logOddsOffset) {
 
     ChurnModel load() {
-      return ChurnModel.load(artifact, ChurnDataset.featureNames(), roundsTrained, bestIteration);
+      return ChurnModel.load(artifact, ChurnDataset.featureNames(), roundsTrained, bestIteration, logOddsOffset);
     }
   }
 
@@ -77,7 +78,8 @@ final class ChurnRegistry {
   private static Registered registered(Row row) {
     Map<String, Double> params = row.getJavaMap(3);
     return new Registered(row.getString(0), ((Date) row.get(1)).toLocalDate(), row.getString(2),
-        params.getOrDefault("rounds_trained", 0.0).intValue(), params.getOrDefault("best_iteration", -1.0).intValue());
+        params.getOrDefault("rounds_trained", 0.0).intValue(), params.getOrDefault("best_iteration", -1.0).intValue(),
+        params.getOrDefault("log_odds_offset", 0.0));
   }
 
   /** Saves the model's trees where the registry row will point. */

@@ -174,6 +174,22 @@ class ChurnJobTest {
     assertTrue(json.get("clv").get("clv").isNumber(), json.toString());
   }
 
+  @Test
+  void explainingAnUnknownCustomerIsAnInputError() {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      code = io.c360.jobs.cli.C360.execute("explain", "nobody", "--conf", test.confFile.toString());
+    } finally {
+      System.setErr(old);
+    }
+    assertEquals(2, code);
+    assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8)
+        .contains("customer 'nobody' is not in c360.customer_360"), err.toString());
+  }
+
   /** Runs the CLI in this JVM and returns its stdout; fails on a non-zero exit. */
   private static String cli(String... args) {
     java.io.PrintStream old = System.out;
