@@ -6,6 +6,9 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.clv.ClvFitException;
@@ -40,6 +43,8 @@ public final class ChurnDataset {
   public static final String LABEL = ChurnLabels.LABEL;
   public static final String REVENUE_TREND = "revenue_trend_30_90";
   public static final String P_ALIVE = "p_alive";
+  public static final String LAST_ORDER_FAILED = "last_order_failed";
+  public static final String RECENCY_RATIO = "recency_gap_ratio";
 
   /**
    * One model input.
@@ -76,6 +81,11 @@ public final class ChurnDataset {
       c360("active_days_30d", "days active in the app in the last 30 days"),
       c360("tenure_days", "days as a customer"),
       new Feature(P_ALIVE, "probability of still being an active buyer (BG/NBD)", col(P_ALIVE).cast("double")),
+      new Feature(LAST_ORDER_FAILED, "latest order cancelled or returned (1 = yes)",
+          col(LAST_ORDER_FAILED).cast("double")),
+      new Feature(RECENCY_RATIO, "days since the last order against the usual gap (1 = on time)",
+          when(col("interval_mean_days").cast("double").gt(0), col("days_since_last_order").cast("double")
+              .divide(col("interval_mean_days").cast("double")))),
       new Feature(REVENUE_TREND, "revenue of the last 30 days against the 90-day pace (1 = steady)",
           when(col("revenue_90d").cast("double").gt(0),
               col("revenue_30d").cast("double").multiply(3).divide(col("revenue_90d").cast("double")))));
@@ -107,13 +117,31 @@ public final class ChurnDataset {
    * customer_id plus the features (doubles) of customer_360 rows of one date, with P(alive) of a purchase model
    * fitted on the purchases up to that date ({@link #pAlive}).
    */
-  public static Dataset<Row> features(Dataset<Row> customer360, Dataset<Row> pAlive) {
+  public static Dataset<Row> features(Dataset<Row> customer360, Dataset<Row> pAlive, Dataset<Row> lastOrder) {
     List<Column> columns = new ArrayList<>();
     columns.add(col(CUSTOMER));
     for (Feature f : FEATURES) {
       columns.add(f.source().as(f.name()));
     }
-    return customer360.join(pAlive, CUSTOMER, "left").select(columns.toArray(new Column[0]));
+    return customer360.join(pAlive, CUSTOMER, "left").join(lastOrder, CUSTOMER, "left")
+        .select(columns.toArray(new Column[0]));
+  }
+
+  /**
+   * The identity map's customers' orders of every status, as customer_id, order_ts, status (for
+   * {@link #lastOrder}). Cut the orders at the as-of date before calling.
+   */
+  public static Dataset<Row> orderOutcomes(Dataset<Row> identityMap, Dataset<Row> orders) {
+    return new CustomerKeys(identityMap, null).orders(orders).select(col(CUSTOMER), col(ChurnLabels.ORDER_TS),
+        col("status"));
+  }
+
+  /** customer_id and last_order_failed: 1 when the latest order up to the date was cancelled or returned. */
+  public static Dataset<Row> lastOrder(Dataset<Row> orderOutcomes, LocalDate date) {
+    Column status = lower(trim(col("status")));
+    return ChurnLabels.history(orderOutcomes, date).groupBy(CUSTOMER)
+        .agg(max_by(when(status.isin("cancelled", "returned"), 1).otherwise(0), col(ChurnLabels.ORDER_TS))
+            .as(LAST_ORDER_FAILED));
   }
 
   /**
@@ -184,7 +212,9 @@ public final class ChurnDataset {
                                   LocalDate t0, ChurnSettings settings, ClvModelConfig clv) {
     Dataset<Row> labels = ChurnLabels.label(purchases, t0, settings.horizonDays(), settings.lookbackDays())
         .select(col(CUSTOMER), col(T0), col(LABEL));
-    return features(profile.transform(inputs, t0), pAlive(purchases, t0, clv)).join(labels, CUSTOMER);
+    Dataset<Row> outcomes = orderOutcomes(inputs.identityMap(), inputs.orders());
+    return features(profile.transform(inputs, t0), pAlive(purchases, t0, clv), lastOrder(outcomes, t0))
+        .join(labels, CUSTOMER);
   }
 
   /** Training rows of several T0s, stacked (one row per customer and T0). */
@@ -205,11 +235,13 @@ public final class ChurnDataset {
    * Scoring rows of the as-of date: the features of the customers active at it (the same rule as the labels:
    * a purchase up to the as-of date, within the lookback when it is set).
    */
-  public static Dataset<Row> scoringRows(Dataset<Row> customer360, Dataset<Row> purchases, LocalDate asOf,
-                                         ChurnSettings settings, ClvModelConfig clv) {
+  public static Dataset<Row> scoringRows(Dataset<Row> customer360, Dataset<Row> purchases,
+                                         Dataset<Row> orderOutcomes, LocalDate asOf, ChurnSettings settings,
+                                         ClvModelConfig clv) {
     Dataset<Row> active = ChurnLabels.label(ChurnLabels.history(purchases, asOf), asOf, settings.horizonDays(),
         settings.lookbackDays()).select(CUSTOMER);
-    return features(customer360, pAlive(purchases, asOf, clv)).join(active, CUSTOMER);
+    return features(customer360, pAlive(purchases, asOf, clv), lastOrder(orderOutcomes, asOf)).join(active,
+        CUSTOMER);
   }
 
   /**
@@ -231,6 +263,10 @@ public final class ChurnDataset {
         concat(lit("no order for "), text, lit(" days"), ratio));
     phrase = phrase.when(feature.equalTo(REVENUE_TREND),
         concat(lit("spending over the last 30 days at "), format_number(v, 1), lit("x the pace of the last 90")));
+    phrase = phrase.when(feature.equalTo(LAST_ORDER_FAILED), when(v.equalTo(1),
+        lit("the latest order was cancelled or returned")).otherwise(lit("the latest order went through")));
+    phrase = phrase.when(feature.equalTo(RECENCY_RATIO),
+        concat(lit("the gap since the last order is "), format_number(v, 1), lit("x the usual one")));
     phrase = phrase.when(feature.isin("events_30d", "active_days_30d").and(v.equalTo(0)),
         lit("no app activity in the last 30 days"));
     phrase = phrase.when(feature.isin("mean_satisfaction", "mean_rating"),

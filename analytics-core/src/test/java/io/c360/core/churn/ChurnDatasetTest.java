@@ -80,6 +80,10 @@ class ChurnDatasetTest {
     assertEquals(0, (int) c1April.getAs("churned"));
     assertEquals(40.0, (double) c1April.getAs("days_since_last_order"),
         "the cancelled order of 03-15 is no order; 05-05 is after T0");
+    assertEquals(1.0, (double) c1April.getAs("last_order_failed"), "the latest order, 03-15, was cancelled");
+    assertEquals(0.0, (double) c1March.getAs("last_order_failed"));
+    assertEquals(40.0 / (double) c1April.getAs("interval_mean_days"), (double) c1April.getAs("recency_gap_ratio"),
+        1e-9);
     assertEquals(1, (int) got.get("C2@2025-03-10").getAs("churned"));
     Row c3April = got.get("C3@2025-04-10");
     assertEquals(1, (int) c3April.getAs("churned"));

@@ -72,6 +72,7 @@ public final class ChurnJob implements Job {
         bronze(lake, Source.EVENTS));
     Dataset<Row> orders = inputs.orders().where(new AsOfWindow(asOf).seen(col("order_ts")));
     Dataset<Row> purchases = ChurnDataset.purchases(identityMap, orders).localCheckpoint();
+    Dataset<Row> outcomes = ChurnDataset.orderOutcomes(identityMap, orders);
     ChurnRegistry registry = new ChurnRegistry(lake);
     List<Row> metrics = new ArrayList<>();
 
@@ -91,7 +92,7 @@ public final class ChurnJob implements Job {
       }
       model = trained.get();
     }
-    return score(context, model, version, purchases, metrics, registered.isEmpty());
+    return score(context, model, version, purchases, outcomes, metrics, registered.isEmpty());
   }
 
   private Optional<ChurnModel> train(JobContext context, Customer360.Inputs inputs, Dataset<Row> purchases,
@@ -168,14 +169,14 @@ public final class ChurnJob implements Job {
   }
 
   private JobResult score(JobContext context, ChurnModel model, String version, Dataset<Row> purchases,
-                          List<Row> metrics, boolean trained) {
+                          Dataset<Row> outcomes, List<Row> metrics, boolean trained) {
     Lake lake = context.lake();
     LocalDate asOf = context.asOf();
     ChurnModelConfig config = context.config().churn();
     Date day = Date.valueOf(asOf);
     String thisDay = "as_of = '" + asOf + "'";
     Dataset<Row> customer360 = lake.readAsOf(Tables.CUSTOMER_360, asOf, name(), "customer_360");
-    Dataset<Row> scored = model.score(ChurnDataset.scoringRows(customer360, purchases, asOf, config.model(),
+    Dataset<Row> scored = model.score(ChurnDataset.scoringRows(customer360, purchases, outcomes, asOf, config.model(),
             context.config().clv())
         .join(customer360.select(ChurnDataset.CUSTOMER, "interval_mean_days")
             .withColumnRenamed("interval_mean_days", "_usual_gap"), ChurnDataset.CUSTOMER))
