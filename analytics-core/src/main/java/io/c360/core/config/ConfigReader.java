@@ -101,7 +101,32 @@ public final class ConfigReader {
         c.getInt("identity.max-guest-orders-per-phone"), c.getInt("identity.max-iterations"),
         c.getString("identity.hmac-key"));
     return new C360Config(lake, spark, c.getString("input-dir"), sources, ingest, checks, identity, clv(c),
-        c.getStringList("security.admins"), segments(c.getConfig("segments")));
+        c.getStringList("security.admins"), segments(c.getConfig("segments")), service(c.getConfig("service")),
+        new JourneyConfig(c.getStringList("journey.steps"), c.getInt("journey.days")),
+        new AttributionConfig(c.getInt("attribution.window-days"), c.getDouble("attribution.half-life-days"),
+            c.getDouble("attribution.position-first"), c.getDouble("attribution.position-last")),
+        alerts(c.getConfigList("alerts.rules")));
+  }
+
+  private static ServiceConfig service(Config s) {
+    return new ServiceConfig(s.getDouble("classifier.test-fraction"), s.getInt("classifier.num-features"),
+        s.getDouble("classifier.reg-param"), s.getInt("classifier.max-iter"), s.getInt("classifier.min-labelled"),
+        s.getInt("kpi-window-days"), s.getStringList("complaint-categories"));
+  }
+
+  private static AlertConfig alerts(List<? extends Config> rules) {
+    List<AlertConfig.Rule> parsed = new ArrayList<>();
+    for (Config r : rules) {
+      for (String key : r.root().keySet()) {
+        if (!List.of("name", "metric", "kind", "threshold", "level").contains(key)) {
+          throw new ConfigException("c360.alerts.rules: unknown key '" + key + "' in " + r.root().render(
+              com.typesafe.config.ConfigRenderOptions.concise()));
+        }
+      }
+      parsed.add(AlertConfig.Rule.of(r.getString("name"), r.getString("metric"), r.getString("kind"),
+          r.getDouble("threshold"), enumValue(Level.class, "c360.alerts.rules level", r.getString("level"))));
+    }
+    return new AlertConfig(parsed);
   }
 
   private static SegmentConfig segments(Config s) {
