@@ -78,7 +78,6 @@ public final class Alerts {
   }
 
   private static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
-        : String.format(Locale.ROOT, "%.4g", v);
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
   }
 }

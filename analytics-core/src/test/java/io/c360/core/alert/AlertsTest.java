@@ -23,7 +23,7 @@ class AlertsTest {
         Map.of("nps", 35.0, "churn_rate", 0.26));
     assertEquals(List.of(
         new Alerts.Alert("complaints", "warning", "complaint_rate", 0.125, 0.10,
-            "WARNING complaints: complaint_rate is 0.1250, above 0.1000"),
+            "WARNING complaints: complaint_rate is 0.125, above 0.1"),
         new Alerts.Alert("nps_drop", "error", "nps", 15.0, 10.0,
             "ERROR nps_drop: nps dropped by 15 (from 35 to 20), more than 10")), fired);
   }
