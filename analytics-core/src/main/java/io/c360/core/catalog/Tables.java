@@ -317,7 +317,34 @@ public final class Tables {
           of("predicted_category", FieldType.STRING, "Category predicted from the text; empty without a model"),
           of("confidence", FieldType.DOUBLE, "Probability of the predicted category"),
           of("final_category", FieldType.STRING, "The desk's category, else the predicted one"),
-          required("category_source", FieldType.STRING, "desk, predicted or none")),
+          required("category_source", FieldType.STRING, "desk, predicted or none"),
+          of("customer_id", FieldType.STRING, "Customer of the ticket (member id, else a phone of one customer)"),
+          of("sentiment", FieldType.DOUBLE, "Sentiment of the text in [-1, 1] (lexicon scorer)"),
+          of("value_score", FieldType.DOUBLE, "Priority part in [0, 1]: 0.5 x (M score - 1) / (bins - 1) + 0.3 x "
+              + "tier weight + 0.2 if VIP (five tier high_value); 0 without a customer"),
+          of("severity_score", FieldType.DOUBLE, "Priority part in [0, 1]: 0.6 x category weight + 0.4 x negative "
+              + "sentiment"),
+          of("waiting_hours", FieldType.DOUBLE, "Hours from creation to resolution, or to the end of the as-of date "
+              + "while open"),
+          of("priority_score", FieldType.DOUBLE, "0-100: weighted mean of value, severity and waiting (waiting hours "
+              + "/ sla.resolution-hours, capped at 1), weights c360.service.priority.weights"),
+          of("first_response_breached", FieldType.BOOLEAN, "First response later than sla.first-response-hours "
+              + "(or still missing after them)"),
+          of("resolution_breached", FieldType.BOOLEAN, "Resolution later than sla.resolution-hours (or still "
+              + "missing after them)")),
+      List.of("as_of", "ticket_id"), List.of("as_of"));
+
+  public static final TableDef TICKET_QUEUE = new TableDef("ticket_queue", Layer.GOLD,
+      "Tickets open at the end of the as-of date, ranked by priority (highest first)", List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("queue_rank", FieldType.LONG, "1 for the most urgent; ties by creation time, then ticket id"),
+          required("ticket_id", FieldType.STRING, "Ticket id"),
+          of("customer_id", FieldType.STRING, "Customer of the ticket, if known"),
+          of("final_category", FieldType.STRING, "The desk's category, else the predicted one"),
+          required("priority_score", FieldType.DOUBLE, "Priority 0-100 (see ticket_insights)"),
+          required("waiting_hours", FieldType.DOUBLE, "Hours since creation at the end of the as-of date"),
+          required("first_response_breached", FieldType.BOOLEAN, "First-response SLA breached"),
+          required("resolution_breached", FieldType.BOOLEAN, "Resolution SLA breached")),
       List.of("as_of", "ticket_id"), List.of("as_of"));
 
   public static final TableDef SERVICE_KPIS = new TableDef("service_kpis", Layer.GOLD,
@@ -333,7 +360,13 @@ public final class Tables {
               + "delivery_delay"),
           of("delivery_delay_rate", FieldType.DOUBLE, "Delivery-delay tickets / orders in the window"),
           required("open_tickets", FieldType.LONG, "Tickets open at the end of the as-of date"),
-          of("tickets_by_category", FieldType.COUNTS, "Tickets in the window per final category")),
+          of("tickets_by_category", FieldType.COUNTS, "Tickets in the window per final category"),
+          of("first_response_breach_rate", FieldType.DOUBLE, "Tickets in the window with a breached first-response "
+              + "SLA / tickets in the window"),
+          of("resolution_breach_rate", FieldType.DOUBLE, "Tickets in the window with a breached resolution SLA / "
+              + "tickets in the window"),
+          of("resolution_breach_rate_by_day", FieldType.MEASURES, "Resolution-SLA breach share of the tickets "
+              + "created on each day of the window (yyyy-MM-dd -> share)")),
       List.of("as_of"), List.of("as_of"));
 
   public static final TableDef FUNNEL_DAILY = new TableDef("funnel_daily", Layer.GOLD,
@@ -411,8 +444,8 @@ public final class Tables {
     List<TableDef> all = new ArrayList<>(BRONZE);
     all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, CUSTOMER_PII, CUSTOMER_360,
         CLV_SCORES, CUSTOMER_SEGMENTS, CUSTOMER_TAGS, SEGMENT_HISTORY, SEGMENT_MIGRATION, KPI_DAILY,
-        TICKET_INSIGHTS, SERVICE_KPIS, FUNNEL_DAILY, CHANNEL_ATTRIBUTION, ALERTS, INGEST_BATCHES, DQ_RESULTS,
-        JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
+        TICKET_INSIGHTS, TICKET_QUEUE, SERVICE_KPIS, FUNNEL_DAILY, CHANNEL_ATTRIBUTION, ALERTS, INGEST_BATCHES,
+        DQ_RESULTS, JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
     return List.copyOf(all);
   }
 

@@ -28,7 +28,8 @@ public final class ConfigReader {
   private static final String DEFAULTS = "c360-defaults.conf";
   /** Maps whose keys are the user's own. */
   private static final List<String> FREE_FORM = List.of("c360.spark.conf", ".options", ".columns",
-      "c360.segments.growth.category-coefficients");
+      "c360.segments.growth.category-coefficients", "c360.service.priority.category-weights",
+      "c360.service.priority.tier-weights");
 
   private ConfigReader() {
   }
@@ -111,7 +112,19 @@ public final class ConfigReader {
   private static ServiceConfig service(Config s) {
     return new ServiceConfig(s.getDouble("classifier.test-fraction"), s.getInt("classifier.num-features"),
         s.getDouble("classifier.reg-param"), s.getInt("classifier.max-iter"), s.getInt("classifier.min-labelled"),
-        s.getInt("kpi-window-days"), s.getStringList("complaint-categories"));
+        s.getInt("kpi-window-days"), s.getStringList("complaint-categories"),
+        new ServiceConfig.Priority(s.getDouble("priority.weights.value"), s.getDouble("priority.weights.severity"),
+            s.getDouble("priority.weights.waiting"), doubles(s.getConfig("priority.category-weights")),
+            doubles(s.getConfig("priority.tier-weights"))),
+        new ServiceConfig.Sla(s.getDouble("sla.first-response-hours"), s.getDouble("sla.resolution-hours")));
+  }
+
+  private static Map<String, Double> doubles(Config map) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigValue> e : map.entrySet()) {
+      values.put(stripQuotes(e.getKey()), map.getDouble(e.getKey()));
+    }
+    return values;
   }
 
   private static AlertConfig alerts(List<? extends Config> rules) {

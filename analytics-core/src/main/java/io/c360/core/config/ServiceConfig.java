@@ -10,9 +10,12 @@ package io.c360.core.config;
  * @param minLabelled      fewer labelled tickets than this: no model is trained and nothing is predicted
  * @param kpiWindowDays    the service KPIs cover the N days ending on the as-of date
  * @param complaintCategories ticket categories that count as complaints for the complaint rate
+ * @param priority    weights of the ticket priority score
+ * @param sla         service-level limits
  */
 public record ServiceConfig(double testFraction, int numFeatures, double regParam, int maxIter, int minLabelled,
-                            int kpiWindowDays, java.util.List<String> complaintCategories) {
+                            int kpiWindowDays, java.util.List<String> complaintCategories, Priority priority,
+                            Sla sla) {
 
   private static final String P = "c360.service.";
 
@@ -30,6 +33,38 @@ public record ServiceConfig(double testFraction, int numFeatures, double regPara
   private static void check(boolean ok, String message) {
     if (!ok) {
       throw new ConfigException(P + message);
+    }
+  }
+
+  /**
+   * Ticket priority ({@code c360.service.priority}): the weights of the value, severity and waiting parts, the
+   * severity weight of each category and the value weight of each member tier, all in [0, 1].
+   */
+  public record Priority(double valueWeight, double severityWeight, double waitingWeight,
+                         java.util.Map<String, Double> categoryWeights, java.util.Map<String, Double> tierWeights) {
+    public Priority {
+      categoryWeights = java.util.Map.copyOf(categoryWeights);
+      tierWeights = java.util.Map.copyOf(tierWeights);
+      check(valueWeight >= 0 && severityWeight >= 0 && waitingWeight >= 0
+          && valueWeight + severityWeight + waitingWeight > 0,
+          "priority.weights must be >= 0 with a positive sum, got " + valueWeight + ", " + severityWeight + ", "
+              + waitingWeight);
+      for (java.util.Map.Entry<String, Double> e : categoryWeights.entrySet()) {
+        check(e.getValue() >= 0 && e.getValue() <= 1, "priority.category-weights." + e.getKey()
+            + " must be between 0 and 1, got " + e.getValue());
+      }
+      for (java.util.Map.Entry<String, Double> e : tierWeights.entrySet()) {
+        check(e.getValue() >= 0 && e.getValue() <= 1, "priority.tier-weights." + e.getKey()
+            + " must be between 0 and 1, got " + e.getValue());
+      }
+    }
+  }
+
+  /** SLA limits ({@code c360.service.sla}) in hours after the ticket's creation. */
+  public record Sla(double firstResponseHours, double resolutionHours) {
+    public Sla {
+      check(firstResponseHours > 0, "sla.first-response-hours must be > 0, got " + firstResponseHours);
+      check(resolutionHours > 0, "sla.resolution-hours must be > 0, got " + resolutionHours);
     }
   }
 }

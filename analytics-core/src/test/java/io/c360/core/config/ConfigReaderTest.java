@@ -76,6 +76,8 @@ class ConfigReaderTest {
     C360Config config = ConfigReader.defaultConfig();
     assertEquals(0.2, config.service().testFraction());
     assertEquals(7, config.service().kpiWindowDays());
+    assertEquals(72.0, config.service().sla().resolutionHours());
+    assertEquals(1.0, config.service().priority().categoryWeights().get("system_fault"));
     assertEquals(java.util.List.of("view", "add_to_cart", "checkout", "order"), config.journey().steps());
     assertEquals(3, config.attribution().windowDays());
     assertEquals(0.4, config.attribution().positionFirst());
@@ -90,6 +92,10 @@ class ConfigReaderTest {
     ConfigException fraction = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.service.classifier.test-fraction = 1.5")));
     assertEquals("c360.service.classifier.test-fraction must be between 0 and 1, got 1.5", fraction.getMessage());
+    ConfigException weight = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.service.priority.category-weights { fraud = 2 }")));
+    assertEquals("c360.service.priority.category-weights.fraud must be between 0 and 1, got 2.0",
+        weight.getMessage());
     ConfigException steps = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.journey.steps = [view]")));
     assertEquals("c360.journey.steps needs at least two event types, got [view]", steps.getMessage());

@@ -27,7 +27,8 @@ class TicketClassifierTest {
       .add("text", DataTypes.StringType)
       .add("category", DataTypes.StringType);
   private static final ServiceConfig CONFIG = new ServiceConfig(0.3, 1 << 12, 0.01, 50, 10, 7,
-      List.of("delivery_delay"));
+      List.of("delivery_delay"), new ServiceConfig.Priority(1, 1, 1, Map.of(), Map.of()),
+      new ServiceConfig.Sla(4, 72));
 
   /** English and Chinese phrases per category, each with a random-looking order number as noise. */
   private static Dataset<Row> bilingual(SparkSession spark) {

@@ -1,10 +1,13 @@
 package io.c360.jobs.service;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
@@ -12,14 +15,20 @@ import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
+import io.c360.core.config.IdentityConfig;
 import io.c360.core.config.ServiceConfig;
+import io.c360.core.identity.Identifiers;
+import io.c360.core.identity.IdentityGraph;
 import io.c360.core.ingest.Snapshots;
 import io.c360.core.profile.AsOfWindow;
+import io.c360.core.profile.CustomerKeys;
 import io.c360.core.service.TicketClassifier;
+import io.c360.core.service.TicketPriority;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
+import io.c360.jobs.identity.IdentityJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -29,10 +38,12 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * tickets: the latest state of the tickets created up to the as-of date, classified by their text where the desk
- * left no category ({@link TicketClassifier}), into ticket_insights; the service figures of the
+ * left no category ({@link TicketClassifier}), with their customer, priority and SLA flags ({@link TicketPriority}),
+ * into ticket_insights; the open ones ranked by priority into ticket_queue; the service figures of the
  * {@code kpi-window-days} ending on the as-of date into service_kpis; the classifier's held-out evaluation (and,
  * with the generator's {@code _truth/ticket_categories.csv}, its accuracy on the tickets without a category) into
  * model_metrics. Skipped without a tickets source.
@@ -61,7 +72,8 @@ public final class TicketJob implements Job {
     AsOfWindow window = new AsOfWindow(context.asOf());
     Dataset<Row> tickets = Snapshots.latest(lake.read(Tables.bronze(Source.TICKETS)), Source.TICKETS)
         .where(window.seen(col("created_ts")))
-        .select("ticket_id", "created_ts", "resolved_ts", "category", "text")
+        .select("ticket_id", "member_id", "phone", "created_ts", "first_response_ts", "resolved_ts", "category",
+            "text")
         .withColumn("category", when(col("category").equalTo(""), lit(null)).otherwise(col("category")))
         .localCheckpoint();
 
@@ -79,11 +91,13 @@ public final class TicketJob implements Job {
           .withColumn(TicketClassifier.CONFIDENCE, lit(null).cast("double"));
       modelNote = "no classifier: " + e.getMessage();
     }
-    Dataset<Row> insights = classified
+    Dataset<Row> withCategory = classified
+        .withColumn("final_category", coalesce(col("category"), col(TicketClassifier.PREDICTED)));
+    Dataset<Row> insights = new TicketPriority(config, context.config().segments().rfm().bins())
+        .transform(withCustomers(context, withCategory), customerValue(context), context.asOf())
         .withColumn("as_of", lit(asOf))
         .withColumn("status", when(col("resolved_ts").isNotNull().and(window.seen(col("resolved_ts"))),
             lit("resolved")).otherwise(lit("open")))
-        .withColumn("final_category", coalesce(col("category"), col(TicketClassifier.PREDICTED)))
         .withColumn("category_source", when(col("category").isNotNull(), lit("desk"))
             .when(col(TicketClassifier.PREDICTED).isNotNull(), lit("predicted")).otherwise(lit("none")));
     lake.replaceWhere(Tables.TICKET_INSIGHTS, insights, where);
@@ -94,6 +108,9 @@ public final class TicketJob implements Job {
           Tables.MODEL_METRICS.schema()), "model = '" + MODEL + "' AND " + where);
     }
     lake.replaceWhere(Tables.SERVICE_KPIS, serviceKpis(context, written, config), where);
+    lake.replaceWhere(Tables.TICKET_QUEUE, written.where(col("status").equalTo("open"))
+        .withColumn("queue_rank", row_number().over(Window.orderBy(col("priority_score").desc(),
+            col("created_ts"), col("ticket_id"))).cast("long")), where);
 
     long rows = written.count();
     String summary = String.format(Locale.ROOT, "%,d tickets; %s", rows, modelNote);
@@ -112,6 +129,11 @@ public final class TicketJob implements Job {
         count(when(col("final_category").isin(config.complaintCategories().toArray()), 1)),
         count(when(col("final_category").equalTo("delivery_delay"), 1))).first();
     long open = insights.where(col("status").equalTo("open")).count();
+    Row breaches = recent.agg(avg(col("first_response_breached").cast("double")),
+        avg(col("resolution_breached").cast("double"))).first();
+    Dataset<Row> byDay = recent.groupBy(date_format(col("created_ts"), "yyyy-MM-dd").as("k"))
+        .agg(avg(col("resolution_breached").cast("double")).as("v"))
+        .agg(map_from_entries(collect_list(struct(col("k"), col("v")))).as("resolution_breach_rate_by_day"));
     Dataset<Row> byCategory = recent.groupBy(coalesce(col("final_category"), lit("unknown")).as("k"))
         .agg(count(lit(1)).as("v"))
         .agg(map_from_entries(collect_list(struct(col("k"), col("v")))).as("tickets_by_category"));
@@ -120,12 +142,40 @@ public final class TicketJob implements Job {
     long delays = figures.getLong(2);
     Row kpi = RowFactory.create(Date.valueOf(context.asOf()), config.kpiWindowDays(), tickets, orders, complaints,
         orders == 0 ? null : complaints / (double) orders, delays, orders == 0 ? null : delays / (double) orders,
-        open);
+        open, breaches.isNullAt(0) ? null : breaches.getDouble(0), breaches.isNullAt(1) ? null : breaches.getDouble(1));
     Dataset<Row> row = context.spark().createDataFrame(List.of(kpi), new org.apache.spark.sql.types.StructType()
         .add("as_of", "date").add("window_days", "int").add("tickets", "long").add("orders", "long")
         .add("complaints", "long").add("complaint_rate", "double").add("delivery_delay_tickets", "long")
-        .add("delivery_delay_rate", "double").add("open_tickets", "long"));
-    return row.crossJoin(byCategory);
+        .add("delivery_delay_rate", "double").add("open_tickets", "long").add("first_response_breach_rate", "double")
+        .add("resolution_breach_rate", "double"));
+    return row.crossJoin(byCategory).crossJoin(byDay);
+  }
+
+  /** Tickets with the customer_id found by member id, else by a phone of exactly one customer (or null). */
+  private static Dataset<Row> withCustomers(JobContext context, Dataset<Row> tickets) {
+    Lake lake = context.lake();
+    AsOfWindow window = new AsOfWindow(context.asOf());
+    Dataset<Row> orders = lake.read(Tables.bronze(Source.ORDERS)).where(window.seen(col("order_ts")));
+    Dataset<Row> members = lake.exists(Tables.bronze(Source.MEMBERS))
+        ? Snapshots.latest(lake.read(Tables.bronze(Source.MEMBERS)), Source.MEMBERS)
+            .where(col("signup_ts").isNull().or(window.seen(col("signup_ts")))) : null;
+    IdentityConfig identity = context.config().identity();
+    Dataset<Row> contacts = new IdentityGraph(identity).contacts(new IdentityGraph.Inputs(orders, members, null));
+    CustomerKeys keys = new CustomerKeys(IdentityJob.customers(lake, context.asOf(), "tickets"), contacts);
+    Dataset<Row> attached = keys.attach(tickets, null,
+        Identifiers.phoneE164(col("phone"), identity.defaultCountryCode())).select("ticket_id", "customer_id");
+    return tickets.join(attached, new String[] {"ticket_id"}, "left").drop("member_id", "phone");
+  }
+
+  /** M score, member tier and VIP (five tier high_value) of the as-of date; null without customer_segments. */
+  private static Dataset<Row> customerValue(JobContext context) {
+    Lake lake = context.lake();
+    if (!lake.exists(Tables.CUSTOMER_SEGMENTS)) {
+      return null;
+    }
+    return lake.read(Tables.CUSTOMER_SEGMENTS).where(col("as_of").equalTo(Date.valueOf(context.asOf())))
+        .select(col("customer_id"), col("m_score"), col("member_tier"),
+            coalesce(col("five_tier").equalTo("high_value"), lit(false)).as("vip"));
   }
 
   private static List<Row> metricRows(JobContext context, TicketClassifier.Evaluation e) {

@@ -82,6 +82,21 @@ class ServiceJobsTest {
     assertTrue(macroF1 > 0.5 && macroF1 <= 1.0, "macro F1 " + macroF1);
     Row kpis = today(Tables.SERVICE_KPIS).first();
     assertEquals(insights.where("status = 'open'").count(), (long) kpis.getAs("open_tickets"));
+    assertTrue(insights.where("customer_id IS NOT NULL").count() > insights.count() / 2, "most tickets attach");
+  }
+
+  @Test
+  void openTicketsAreQueuedByPriority() {
+    Dataset<Row> open = today(Tables.TICKET_INSIGHTS).where("status = 'open'");
+    List<Row> queue = today(Tables.TICKET_QUEUE).orderBy("queue_rank").collectAsList();
+    assertEquals(open.count(), queue.size());
+    assertTrue(queue.size() > 0, "some tickets are open");
+    assertEquals(1L, (long) queue.get(0).getAs("queue_rank"));
+    double top = open.agg(org.apache.spark.sql.functions.max("priority_score")).first().getDouble(0);
+    assertEquals(top, (double) queue.get(0).getAs("priority_score"), 1e-12);
+    for (int i = 1; i < queue.size(); i++) {
+      assertTrue((double) queue.get(i - 1).getAs("priority_score") >= (double) queue.get(i).getAs("priority_score"));
+    }
   }
 
   @Test
