@@ -1,12 +1,16 @@
 package io.c360.jobs;
 
 import io.c360.jobs.churn.ChurnJob;
+import io.c360.jobs.alert.AlertJob;
 import io.c360.jobs.clv.ClvJob;
 import io.c360.jobs.identity.IdentityJob;
 import io.c360.jobs.ingest.IngestJob;
+import io.c360.jobs.journey.FunnelJob;
+import io.c360.jobs.marketing.AttributionJob;
 import io.c360.jobs.profile.Customer360Job;
 import io.c360.jobs.quality.QualityGateJob;
 import io.c360.jobs.segment.SegmentJob;
+import io.c360.jobs.service.TicketJob;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +18,8 @@ import java.util.Optional;
 public final class Pipeline {
 
   private static final List<Job> JOBS = List.of(new IngestJob(), new QualityGateJob(), new IdentityJob(),
-      new Customer360Job(), new SegmentJob(), new ClvJob(), new ChurnJob());
+      new Customer360Job(), new SegmentJob(), new ClvJob(), new ChurnJob(), new TicketJob(), new FunnelJob(),
+      new AttributionJob(), new AlertJob());
 
   private Pipeline() {
   }

@@ -380,6 +380,113 @@ public final class Tables {
           of("segment_sizes", FieldType.COUNTS, "Customers per segmentation:segment, e.g. five_tier:lost")),
       List.of("as_of"), List.of("as_of"));
 
+  public static final TableDef TICKET_INSIGHTS = new TableDef("ticket_insights", Layer.GOLD,
+      "Tickets created up to the as-of date with their category: the desk's, else the text classifier's "
+          + "(TicketClassifier)", List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("ticket_id", FieldType.STRING, "Ticket id"),
+          required("created_ts", FieldType.TIMESTAMP, "Ticket creation time"),
+          required("status", FieldType.STRING, "open (no resolution up to the as-of date) or resolved"),
+          of("category", FieldType.STRING, "Category set by the desk; empty when not classified"),
+          of("predicted_category", FieldType.STRING, "Category predicted from the text; empty without a model"),
+          of("confidence", FieldType.DOUBLE, "Probability of the predicted category"),
+          of("final_category", FieldType.STRING, "The desk's category, else the predicted one"),
+          required("category_source", FieldType.STRING, "desk, predicted or none"),
+          of("customer_id", FieldType.STRING, "Customer of the ticket (member id, else a phone of one customer)"),
+          of("sentiment", FieldType.DOUBLE, "Sentiment of the text in [-1, 1] (lexicon scorer)"),
+          of("value_score", FieldType.DOUBLE, "Priority part in [0, 1]: 0.5 x (M score - 1) / (bins - 1) + 0.3 x "
+              + "tier weight + 0.2 if VIP (five tier high_value); 0 without a customer"),
+          of("severity_score", FieldType.DOUBLE, "Priority part in [0, 1]: 0.6 x category weight + 0.4 x negative "
+              + "sentiment"),
+          of("waiting_hours", FieldType.DOUBLE, "Hours from creation to resolution, or to the end of the as-of date "
+              + "while open"),
+          of("priority_score", FieldType.DOUBLE, "0-100: weighted mean of value, severity and waiting (waiting hours "
+              + "/ sla.resolution-hours, capped at 1), weights c360.service.priority.weights"),
+          of("first_response_breached", FieldType.BOOLEAN, "First response later than sla.first-response-hours "
+              + "(or still missing after them)"),
+          of("resolution_breached", FieldType.BOOLEAN, "Resolution later than sla.resolution-hours (or still "
+              + "missing after them)")),
+      List.of("as_of", "ticket_id"), List.of("as_of"));
+
+  public static final TableDef TICKET_QUEUE = new TableDef("ticket_queue", Layer.GOLD,
+      "Tickets open at the end of the as-of date, ranked by priority (highest first)", List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("queue_rank", FieldType.LONG, "1 for the most urgent; ties by creation time, then ticket id"),
+          required("ticket_id", FieldType.STRING, "Ticket id"),
+          of("customer_id", FieldType.STRING, "Customer of the ticket, if known"),
+          of("final_category", FieldType.STRING, "The desk's category, else the predicted one"),
+          required("priority_score", FieldType.DOUBLE, "Priority 0-100 (see ticket_insights)"),
+          required("waiting_hours", FieldType.DOUBLE, "Hours since creation at the end of the as-of date"),
+          required("first_response_breached", FieldType.BOOLEAN, "First-response SLA breached"),
+          required("resolution_breached", FieldType.BOOLEAN, "Resolution SLA breached")),
+      List.of("as_of", "ticket_id"), List.of("as_of"));
+
+  public static final TableDef SERVICE_KPIS = new TableDef("service_kpis", Layer.GOLD,
+      "Customer-service figures per as-of date over the c360.service.kpi-window-days ending on it", List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("window_days", FieldType.INT, "Days covered, ending on the as-of date"),
+          required("tickets", FieldType.LONG, "Tickets created in the window"),
+          required("orders", FieldType.LONG, "Orders (not cancelled) in the window"),
+          required("complaints", FieldType.LONG, "Tickets in the window whose final category is a complaint "
+              + "(c360.service.complaint-categories)"),
+          of("complaint_rate", FieldType.DOUBLE, "Complaints / orders in the window"),
+          required("delivery_delay_tickets", FieldType.LONG, "Tickets in the window with final category "
+              + "delivery_delay"),
+          of("delivery_delay_rate", FieldType.DOUBLE, "Delivery-delay tickets / orders in the window"),
+          required("open_tickets", FieldType.LONG, "Tickets open at the end of the as-of date"),
+          of("tickets_by_category", FieldType.COUNTS, "Tickets in the window per final category"),
+          of("first_response_breach_rate", FieldType.DOUBLE, "Tickets in the window with a breached first-response "
+              + "SLA / tickets in the window"),
+          of("resolution_breach_rate", FieldType.DOUBLE, "Tickets in the window with a breached resolution SLA / "
+              + "tickets in the window"),
+          of("resolution_breach_rate_by_day", FieldType.MEASURES, "Resolution-SLA breach share of the tickets "
+              + "created on each day of the window (yyyy-MM-dd -> share)")),
+      List.of("as_of"), List.of("as_of"));
+
+  public static final TableDef FUNNEL_DAILY = new TableDef("funnel_daily", Layer.GOLD,
+      "Journey funnel per day, channel and segment over the c360.journey.days ending on the as-of date: devices "
+          + "reaching each step (c360.journey.steps) on the day", List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("day", FieldType.DATE, "Event day"),
+          required("channel", FieldType.STRING, "Channel of the events: app (the events source holds app events)"),
+          required("segment", FieldType.STRING, "Five-tier segment of the device's customer on the as-of date; "
+              + "unknown for a device of no customer or a customer without a segment"),
+          required("step_no", FieldType.INT, "Step number, 1 for the first step"),
+          required("step", FieldType.STRING, "Event type of the step"),
+          required("devices", FieldType.LONG, "Devices with events of every step 1..step_no on the day"),
+          of("conversion", FieldType.DOUBLE, "devices / devices at step 1"),
+          of("step_conversion", FieldType.DOUBLE, "devices / devices at the previous step (1 for step 1)"),
+          of("drop_off", FieldType.DOUBLE, "1 - step_conversion")),
+      List.of("as_of", "day", "channel", "segment", "step_no"), List.of("as_of"));
+
+  public static final TableDef CHANNEL_ATTRIBUTION = new TableDef("channel_attribution", Layer.GOLD,
+      "Orders credited to marketing touches per attribution model, channel and campaign, up to the as-of date "
+          + "(c360.attribution)", List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("model", FieldType.STRING, "first_touch, last_touch, linear, time_decay, position_based or "
+              + "markov (removal effect, per channel only)"),
+          required("channel", FieldType.STRING, "Marketing channel"),
+          of("campaign", FieldType.STRING, "Campaign; empty on the channel's total row"),
+          required("touches", FieldType.LONG, "Touches of customers up to the as-of date"),
+          required("conversions", FieldType.DOUBLE, "Converting journeys credited (fractions of a conversion)"),
+          required("revenue", FieldType.DOUBLE, "Paid revenue of the converting orders credited"),
+          of("cost", FieldType.DOUBLE, "Cost of the touches"),
+          of("roi", FieldType.DOUBLE, "(revenue - cost) / cost; empty when the touches cost nothing"),
+          of("conversions_per_1000_touches", FieldType.DOUBLE, "conversions / touches x 1000"),
+          of("removal_effect", FieldType.DOUBLE, "markov: share of conversions lost when the channel is removed")),
+      List.of("as_of", "model", "channel", "campaign"), List.of("as_of"));
+
+  public static final TableDef ALERTS = new TableDef("alerts", Layer.GOLD,
+      "KPI alerts that fired for the as-of date (c360.alerts.rules)", List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("rule", FieldType.STRING, "Rule name"),
+          required("level", FieldType.STRING, "error or warning"),
+          required("metric", FieldType.STRING, "Metric the rule watches"),
+          of("observed", FieldType.DOUBLE, "Observed value (rise/drop: the change since the previous as-of date)"),
+          required("threshold", FieldType.DOUBLE, "Threshold that was exceeded"),
+          required("message", FieldType.STRING, "What happened, in one line")),
+      List.of("as_of", "rule"), List.of("as_of"));
+
   /** Tables holding raw personal data: never readable through c360's SQL access without the admin role. */
   public static final List<TableDef> RESTRICTED = List.of(CUSTOMER_PII);
 
@@ -411,8 +518,9 @@ public final class Tables {
     List<TableDef> all = new ArrayList<>(BRONZE);
     all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, CUSTOMER_PII, CUSTOMER_360,
         CLV_SCORES, CHURN_SCORES, CHURN_REASONS, CHURN_IMPORTANCE, CHURN_DRIFT, RETENTION_ACTIONS, CUSTOMER_SEGMENTS,
-        CUSTOMER_TAGS, SEGMENT_HISTORY, SEGMENT_MIGRATION, KPI_DAILY, INGEST_BATCHES, CHURN_BASELINE, DQ_RESULTS,
-        JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
+        CUSTOMER_TAGS, SEGMENT_HISTORY, SEGMENT_MIGRATION, KPI_DAILY, TICKET_INSIGHTS, TICKET_QUEUE, SERVICE_KPIS,
+        FUNNEL_DAILY, CHANNEL_ATTRIBUTION, ALERTS, INGEST_BATCHES, CHURN_BASELINE, DQ_RESULTS, JOB_RUNS, MODEL_METRICS,
+        MODEL_REGISTRY));
     return List.copyOf(all);
   }
 

@@ -10,7 +10,9 @@ import java.util.Optional;
 /** The whole typed configuration of c360. Built by {@link ConfigReader}; immutable. */
 public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Map<Source, SourceConfig> sources,
                          IngestConfig ingest, List<CheckSpec> checks, IdentityConfig identity,
-                         ClvModelConfig clv, ChurnModelConfig churn, List<String> admins, SegmentConfig segments) {
+                         ClvModelConfig clv, ChurnModelConfig churn, List<String> admins, SegmentConfig segments,
+                         ServiceConfig service, JourneyConfig journey, AttributionConfig attribution,
+                         AlertConfig alerts) {
 
   public C360Config {
     sources = Map.copyOf(new EnumMap<>(sources));
@@ -23,25 +25,28 @@ public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Ma
   }
 
   public C360Config withLakePath(String path) {
-    return new C360Config(lake.withPath(path), spark, inputDir, sources, ingest, checks, identity, clv, churn, admins, segments);
+    return new C360Config(lake.withPath(path), spark, inputDir, sources, ingest, checks, identity, clv, churn, admins,
+        segments, service, journey, attribution, alerts);
   }
 
   public C360Config withInputDir(String dir) {
-    return new C360Config(lake, spark, dir, sources, ingest, checks, identity, clv, churn, admins, segments);
+    return new C360Config(lake, spark, dir, sources, ingest, checks, identity, clv, churn, admins, segments, service,
+        journey, attribution, alerts);
   }
 
   public C360Config withHmacKey(String key) {
     IdentityConfig i = identity;
     return new C360Config(lake, spark, inputDir, sources, ingest, checks, new IdentityConfig(i.defaultCountryCode(),
         i.emailProviderRules(), i.maxPeoplePerIdentifier(), i.maxGuestOrdersPerPhone(), i.maxIterations(), key),
-        clv, churn, admins, segments);
+        clv, churn, admins, segments, service, journey, attribution, alerts);
   }
 
   /** Adds principals (user names) allowed to take the admin role. */
   public C360Config withAdmins(List<String> more) {
     List<String> all = new java.util.ArrayList<>(admins);
     all.addAll(more);
-    return new C360Config(lake, spark, inputDir, sources, ingest, checks, identity, clv, churn, all, segments);
+    return new C360Config(lake, spark, inputDir, sources, ingest, checks, identity, clv, churn, all, segments,
+        service, journey, attribution, alerts);
   }
 
   /** The source's settings when it is enabled. */

@@ -30,7 +30,8 @@ public final class ConfigReader {
   private static final String DEFAULTS = "c360-defaults.conf";
   /** Maps whose keys are the user's own. */
   private static final List<String> FREE_FORM = List.of("c360.spark.conf", ".options", ".columns",
-      "c360.segments.growth.category-coefficients");
+      "c360.segments.growth.category-coefficients", "c360.service.priority.category-weights",
+      "c360.service.priority.tier-weights");
 
   private ConfigReader() {
   }
@@ -103,7 +104,45 @@ public final class ConfigReader {
         c.getInt("identity.max-guest-orders-per-phone"), c.getInt("identity.max-iterations"),
         c.getString("identity.hmac-key"));
     return new C360Config(lake, spark, c.getString("input-dir"), sources, ingest, checks, identity, clv(c),
-        churn(c), c.getStringList("security.admins"), segments(c.getConfig("segments")));
+        churn(c), c.getStringList("security.admins"), segments(c.getConfig("segments")),
+        service(c.getConfig("service")),
+        new JourneyConfig(c.getStringList("journey.steps"), c.getInt("journey.days")),
+        new AttributionConfig(c.getInt("attribution.window-days"), c.getDouble("attribution.half-life-days"),
+            c.getDouble("attribution.position-first"), c.getDouble("attribution.position-last")),
+        alerts(c.getConfigList("alerts.rules")));
+  }
+
+  private static ServiceConfig service(Config s) {
+    return new ServiceConfig(s.getDouble("classifier.test-fraction"), s.getInt("classifier.num-features"),
+        s.getDouble("classifier.reg-param"), s.getInt("classifier.max-iter"), s.getInt("classifier.min-labelled"),
+        s.getInt("kpi-window-days"), s.getStringList("complaint-categories"),
+        new ServiceConfig.Priority(s.getDouble("priority.weights.value"), s.getDouble("priority.weights.severity"),
+            s.getDouble("priority.weights.waiting"), doubles(s.getConfig("priority.category-weights")),
+            doubles(s.getConfig("priority.tier-weights"))),
+        new ServiceConfig.Sla(s.getDouble("sla.first-response-hours"), s.getDouble("sla.resolution-hours")));
+  }
+
+  private static Map<String, Double> doubles(Config map) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigValue> e : map.entrySet()) {
+      values.put(stripQuotes(e.getKey()), map.getDouble(e.getKey()));
+    }
+    return values;
+  }
+
+  private static AlertConfig alerts(List<? extends Config> rules) {
+    List<AlertConfig.Rule> parsed = new ArrayList<>();
+    for (Config r : rules) {
+      for (String key : r.root().keySet()) {
+        if (!List.of("name", "metric", "kind", "threshold", "level").contains(key)) {
+          throw new ConfigException("c360.alerts.rules: unknown key '" + key + "' in " + r.root().render(
+              com.typesafe.config.ConfigRenderOptions.concise()));
+        }
+      }
+      parsed.add(AlertConfig.Rule.of(r.getString("name"), r.getString("metric"), r.getString("kind"),
+          r.getDouble("threshold"), enumValue(Level.class, "c360.alerts.rules level", r.getString("level"))));
+    }
+    return new AlertConfig(parsed);
   }
 
   private static SegmentConfig segments(Config s) {

@@ -104,4 +104,44 @@ class ConfigReaderTest {
         "c360.quality.checks = [ { source = orders, kind = row_count, threshold = 1, level = fatal } ]")));
     assertTrue(level.getMessage().startsWith("c360.quality.checks level must be one of [error, warning]"));
   }
+
+  @Test
+  void serviceJourneyAttributionAndAlertDefaultsAreRead() {
+    C360Config config = ConfigReader.defaultConfig();
+    assertEquals(0.2, config.service().testFraction());
+    assertEquals(7, config.service().kpiWindowDays());
+    assertEquals(72.0, config.service().sla().resolutionHours());
+    assertEquals(1.0, config.service().priority().categoryWeights().get("system_fault"));
+    assertEquals(java.util.List.of("view", "add_to_cart", "checkout", "order"), config.journey().steps());
+    assertEquals(3, config.attribution().windowDays());
+    assertEquals(0.4, config.attribution().positionFirst());
+    AlertConfig.Rule nps = config.alerts().rules().stream().filter(r -> r.name().equals("nps_drop")).findFirst()
+        .orElseThrow();
+    assertEquals(new AlertConfig.Rule("nps_drop", "nps", AlertConfig.Kind.DROP, 10, io.c360.core.quality.Level.ERROR),
+        nps);
+  }
+
+  @Test
+  void serviceJourneyAttributionAndAlertValuesAreValidated() {
+    ConfigException fraction = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.service.classifier.test-fraction = 1.5")));
+    assertEquals("c360.service.classifier.test-fraction must be between 0 and 1, got 1.5", fraction.getMessage());
+    ConfigException weight = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.service.priority.category-weights { fraud = 2 }")));
+    assertEquals("c360.service.priority.category-weights.fraud must be between 0 and 1, got 2.0",
+        weight.getMessage());
+    ConfigException steps = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.journey.steps = [view]")));
+    assertEquals("c360.journey.steps needs at least two event types, got [view]", steps.getMessage());
+    ConfigException shares = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.attribution { position-first = 0.7, position-last = 0.4 }")));
+    assertTrue(shares.getMessage().startsWith("c360.attribution.position-first and position-last"),
+        shares.getMessage());
+    ConfigException kind = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
+        "c360.alerts.rules = [ { name = x, metric = nps, kind = sideways, threshold = 1, level = error } ]")));
+    assertEquals("c360.alerts.rules: kind must be above, below, rise or drop, got 'sideways'", kind.getMessage());
+    ConfigException key = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
+        "c360.alerts.rules = [ { name = x, metric = nps, kind = drop, treshold = 1, level = error } ]")));
+    assertTrue(key.getMessage().startsWith("c360.alerts.rules: unknown key 'treshold'"), key.getMessage());
+  }
 }

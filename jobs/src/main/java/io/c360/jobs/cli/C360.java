@@ -13,10 +13,11 @@ import picocli.CommandLine.Command;
     description = "Customer 360 analytics on a Delta lake: ingest, quality gates, SQL.",
     subcommands = {GenerateCommand.class, PipelineCommand.class, RunCommand.class, TablesCommand.class,
         SqlCommand.class, ExportSegmentCommand.class, ClvCommand.class, ChurnCommand.class, ExplainCommand.class,
+        AlertsCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:ok", "1:a job failed", "2:usage or input error (bad option, conf, path, column, SQL)",
-        "3:data-quality gate failed (nothing downstream published)"})
+        "3:data-quality gate failed (nothing downstream published)", "4:c360 alerts: an Error-level KPI alert fired"})
 public final class C360 {
 
   public static void main(String[] args) {

@@ -12,7 +12,8 @@ public final class ExitCodes {
       "0:ok",
       "1:a job failed",
       "2:usage or input error (bad option, conf, path, column, SQL)",
-      "3:data-quality gate failed (nothing downstream published)"};
+      "3:data-quality gate failed (nothing downstream published)",
+      "4:c360 alerts: an Error-level KPI alert fired"};
 
   private ExitCodes() {
   }

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
  * matching category a few hours to days later; 3% of all orders raise a neutral one (account questions, refunds,
  * other). Priority drives the first-response time; 8% of tickets are never resolved; satisfaction (asked for 60% of
  * resolved tickets) is low after bad experiences and slow resolutions. A quarter of the rows hide the category.
+ * Ticket texts name their category's problem, with noise ({@link Texts#ticket}).
  * About 35% of bad and 7% of good orders get a review whose rating and wording match the experience.
  */
 final class ServiceSimulator {
@@ -96,7 +97,8 @@ final class ServiceSimulator {
       phone = Phones.format(c.memberAt(created) ? c.memberPhone() : c.phone(), Dist.pick(r, Phones.ANY_STYLES));
     }
     boolean hidden = Dist.chance(r, 0.25);
-    String text = Texts.ticket(category, angry, r);
+    SplittableRandom noise = new SplittableRandom(Seeds.mix64(created ^ Seeds.mix64(seq + 1L)));
+    String text = Texts.ticket(category, angry, r, noise);
     return new Ticket(seq, created, firstResponse, resolved, category, hidden, PRIORITIES[priority], text,
         satisfaction, withMember, phone);
   }

@@ -6,6 +6,12 @@ import java.util.SplittableRandom;
  * Review and ticket texts, half English and half Chinese, whose wording follows the experience: praise after a good
  * order, complaints naming what went wrong after a bad one, and hedged or negated phrases ("not bad", "不太满意") in
  * between. No text contains a line break.
+ *
+ * <p>Ticket texts are learnable but noisy, so that a classifier has something to do: the category's phrase is
+ * sometimes followed by a clause naming another category's topic ("and I also want a refund"), often wrapped in
+ * neutral context shared by all categories ("Order placed last week."), and {@value #OFF_TOPIC_SHARE} of the texts
+ * describe another category's problem altogether (the desk filed the ticket by what it turned out to be, not by what
+ * the customer wrote). Those draws come from a separate per-ticket stream so the person's other records do not move.
  */
 final class Texts {
 
@@ -56,6 +62,21 @@ final class Texts {
   private static final String[][] ANGRY_PREFIX = {
       {"This is unacceptable. ", "Very disappointed. ", "Third time asking! "}, {"太失望了！", "这是第三次联系了！", "非常不满意！"}};
 
+  static final double OFF_TOPIC_SHARE = 0.06;
+  private static final double SIDE_CLAUSE_SHARE = 0.2;
+  private static final double CONTEXT_SHARE = 0.5;
+  private static final String[][] SIDE_CLAUSE = {
+      {" and the delivery was late too", " and the packaging was damaged", " and the app crashed as well",
+          " and I would like a refund", " and I could not log in either", " and I have a question about points"},
+      {"，而且物流也很慢", "，而且包装破了", "，而且APP也闪退了", "，我想要退款", "，而且账号也登录不了", "，另外想问一下积分"}};
+  private static final String[][] CONTEXT = {
+      {"Hello, ", "Hi team, ", "Order placed last week. ", "Regarding my recent order: ", "Good morning. "},
+      {"你好，", "客服你好，", "上周下的单。", "关于我最近的订单：", "麻烦看一下，"}};
+  private static final String[][] CLOSING = {
+      {". Thanks.", ". Please reply soon.", ". Order number in the app.", ". Thank you for your help."},
+      {"。谢谢。", "。请尽快回复。", "。订单号在APP里。", "。麻烦了。"}};
+  private static final TicketCategory[] CATEGORIES = TicketCategory.values();
+
   private Texts() {
   }
 
@@ -77,32 +98,45 @@ final class Texts {
     return pick(bank[lang], r);
   }
 
-  /** Ticket text for a category; angry ones get an exasperated opening. */
-  static String ticket(TicketCategory category, boolean angry, SplittableRandom r) {
+  /**
+   * Ticket text for a category; angry ones get an exasperated opening. {@code r} draws the language and the phrase
+   * (as it always has); {@code noise} draws the off-topic swap, the side clause and the neutral context.
+   */
+  static String ticket(TicketCategory category, boolean angry, SplittableRandom r, SplittableRandom noise) {
     int lang = r.nextInt(2);
-    String[][] bank;
+    TicketCategory topic = category;
+    if (Dist.chance(noise, OFF_TOPIC_SHARE)) {
+      topic = CATEGORIES[(category.ordinal() + 1 + noise.nextInt(CATEGORIES.length - 1)) % CATEGORIES.length];
+    }
+    String text = pick(bank(topic)[lang], r);
+    if (Dist.chance(noise, SIDE_CLAUSE_SHARE)) {
+      text = stripEnd(text) + pick(SIDE_CLAUSE[lang], noise);
+    }
+    if (Dist.chance(noise, CONTEXT_SHARE)) {
+      text = pick(CONTEXT[lang], noise) + stripEnd(text) + pick(CLOSING[lang], noise);
+    }
+    return angry ? pick(ANGRY_PREFIX[lang], r) + text : text;
+  }
+
+  private static String[][] bank(TicketCategory category) {
     switch (category) {
       case DELIVERY_DELAY:
-        bank = TICKET_DELIVERY;
-        break;
+        return TICKET_DELIVERY;
       case QUALITY:
-        bank = TICKET_QUALITY;
-        break;
+        return TICKET_QUALITY;
       case SYSTEM_FAULT:
-        bank = TICKET_SYSTEM;
-        break;
+        return TICKET_SYSTEM;
       case REFUND:
-        bank = TICKET_REFUND;
-        break;
+        return TICKET_REFUND;
       case ACCOUNT:
-        bank = TICKET_ACCOUNT;
-        break;
+        return TICKET_ACCOUNT;
       default:
-        bank = TICKET_OTHER;
-        break;
+        return TICKET_OTHER;
     }
-    String text = pick(bank[lang], r);
-    return angry ? pick(ANGRY_PREFIX[lang], r) + text : text;
+  }
+
+  private static String stripEnd(String text) {
+    return text.endsWith("?") || text.endsWith("？") ? text.substring(0, text.length() - 1) : text;
   }
 
   private static String pick(String[] options, SplittableRandom r) {

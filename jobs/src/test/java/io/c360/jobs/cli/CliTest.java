@@ -152,8 +152,8 @@ class CliTest {
     assertTrue(unknownTable.err().contains("nowhere"), unknownTable.err());
     Run badJob = c360("run", "nonsense");
     assertEquals(ExitCodes.USAGE, badJob.code());
-    assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate, identity, customer_360, segments, clv"),
-        badJob.err());
+    assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate, identity, customer_360, segments, "
+        + "clv, churn, tickets, funnels, attribution, alerts"), badJob.err());
     TestLake.write(dir.resolve("typo.conf"), "c360.lake.pth = x\n");
     Run typo = run("tables", "--conf", dir.resolve("typo.conf").toString());
     assertEquals(ExitCodes.USAGE, typo.code());

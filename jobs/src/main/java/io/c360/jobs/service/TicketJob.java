@@ -1,0 +1,220 @@
+package io.c360.jobs.service;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import io.c360.core.catalog.Source;
+import io.c360.core.catalog.Tables;
+import io.c360.core.config.IdentityConfig;
+import io.c360.core.config.ServiceConfig;
+import io.c360.core.identity.Identifiers;
+import io.c360.core.identity.IdentityGraph;
+import io.c360.core.ingest.Snapshots;
+import io.c360.core.profile.AsOfWindow;
+import io.c360.core.profile.CustomerKeys;
+import io.c360.core.service.TicketClassifier;
+import io.c360.core.service.TicketPriority;
+import io.c360.jobs.Job;
+import io.c360.jobs.JobContext;
+import io.c360.jobs.JobResult;
+import io.c360.jobs.Lake;
+import io.c360.jobs.identity.IdentityJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * tickets: the latest state of the tickets created up to the as-of date, classified by their text where the desk
+ * left no category ({@link TicketClassifier}), with their customer, priority and SLA flags ({@link TicketPriority}),
+ * into ticket_insights; the open ones ranked by priority into ticket_queue; the service figures of the
+ * {@code kpi-window-days} ending on the as-of date into service_kpis; the classifier's held-out evaluation (and,
+ * with the generator's {@code _truth/ticket_categories.csv}, its accuracy on the tickets without a category) into
+ * model_metrics. Skipped without a tickets source.
+ */
+public final class TicketJob implements Job {
+
+  public static final String MODEL = "ticket_classifier";
+  public static final String MODEL_VERSION = "tfidf-lr-v1";
+
+  @Override
+  public String name() {
+    return "tickets";
+  }
+
+  @Override
+  public JobResult run(JobContext context) {
+    Lake lake = context.lake();
+    if (!lake.exists(Tables.bronze(Source.TICKETS))) {
+      String message = "skipped: no tickets source";
+      context.progress().line(name(), message);
+      return new JobResult(0, 0, message);
+    }
+    Date asOf = Date.valueOf(context.asOf());
+    String where = "as_of = '" + context.asOf() + "'";
+    ServiceConfig config = context.config().service();
+    AsOfWindow window = new AsOfWindow(context.asOf());
+    Dataset<Row> tickets = Snapshots.latest(lake.read(Tables.bronze(Source.TICKETS)), Source.TICKETS)
+        .where(window.seen(col("created_ts")))
+        .select("ticket_id", "member_id", "phone", "created_ts", "first_response_ts", "resolved_ts", "category",
+            "text")
+        .withColumn("category", when(col("category").equalTo(""), lit(null)).otherwise(col("category")))
+        .localCheckpoint();
+
+    List<Row> metrics = new ArrayList<>();
+    Dataset<Row> classified;
+    String modelNote;
+    try {
+      TicketClassifier.Trained trained = new TicketClassifier(config).train(tickets);
+      classified = trained.predict(tickets);
+      metrics.addAll(metricRows(context, trained.evaluation()));
+      modelNote = String.format(Locale.ROOT, "classifier macro F1 %.3f, accuracy %.3f on %,d held-out tickets",
+          trained.evaluation().macroF1(), trained.evaluation().accuracy(), trained.evaluation().testRows());
+    } catch (IllegalArgumentException e) {
+      classified = tickets.withColumn(TicketClassifier.PREDICTED, lit(null).cast("string"))
+          .withColumn(TicketClassifier.CONFIDENCE, lit(null).cast("double"));
+      modelNote = "no classifier: " + e.getMessage();
+    }
+    Dataset<Row> withCategory = classified
+        .withColumn("final_category", coalesce(col("category"), col(TicketClassifier.PREDICTED)));
+    Dataset<Row> insights = new TicketPriority(config, context.config().segments().rfm().bins())
+        .transform(withCustomers(context, withCategory), customerValue(context), context.asOf())
+        .withColumn("as_of", lit(asOf))
+        .withColumn("status", when(col("resolved_ts").isNotNull().and(window.seen(col("resolved_ts"))),
+            lit("resolved")).otherwise(lit("open")))
+        .withColumn("category_source", when(col("category").isNotNull(), lit("desk"))
+            .when(col(TicketClassifier.PREDICTED).isNotNull(), lit("predicted")).otherwise(lit("none")));
+    lake.replaceWhere(Tables.TICKET_INSIGHTS, insights, where);
+    Dataset<Row> written = lake.read(Tables.TICKET_INSIGHTS).where(col("as_of").equalTo(asOf));
+    metrics.addAll(truthAccuracy(context, written));
+    if (!metrics.isEmpty()) {
+      lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics,
+          Tables.MODEL_METRICS.schema()), "model = '" + MODEL + "' AND " + where);
+    }
+    lake.replaceWhere(Tables.SERVICE_KPIS, serviceKpis(context, written, config), where);
+    lake.replaceWhere(Tables.TICKET_QUEUE, written.where(col("status").equalTo("open"))
+        .withColumn("queue_rank", row_number().over(Window.orderBy(col("priority_score").desc(),
+            col("created_ts"), col("ticket_id"))).cast("long")), where);
+
+    long rows = written.count();
+    String summary = String.format(Locale.ROOT, "%,d tickets; %s", rows, modelNote);
+    context.progress().line(name(), summary);
+    return new JobResult(rows, rows, summary);
+  }
+
+  private Dataset<Row> serviceKpis(JobContext context, Dataset<Row> insights, ServiceConfig config) {
+    AsOfWindow window = new AsOfWindow(context.asOf());
+    Dataset<Row> recent = insights.where(window.lastDays(to_date(col("created_ts")), config.kpiWindowDays()));
+    long orders = context.lake().read(Tables.bronze(Source.ORDERS))
+        .where(window.lastDays(to_date(col("order_ts")), config.kpiWindowDays())
+            .and(col("status").isNull().or(col("status").notEqual("cancelled"))))
+        .select("order_id").distinct().count();
+    Row figures = recent.agg(count(lit(1)),
+        count(when(col("final_category").isin(config.complaintCategories().toArray()), 1)),
+        count(when(col("final_category").equalTo("delivery_delay"), 1))).first();
+    long open = insights.where(col("status").equalTo("open")).count();
+    Row breaches = recent.agg(avg(col("first_response_breached").cast("double")),
+        avg(col("resolution_breached").cast("double"))).first();
+    Dataset<Row> byDay = recent.groupBy(date_format(col("created_ts"), "yyyy-MM-dd").as("k"))
+        .agg(avg(col("resolution_breached").cast("double")).as("v"))
+        .agg(map_from_entries(collect_list(struct(col("k"), col("v")))).as("resolution_breach_rate_by_day"));
+    Dataset<Row> byCategory = recent.groupBy(coalesce(col("final_category"), lit("unknown")).as("k"))
+        .agg(count(lit(1)).as("v"))
+        .agg(map_from_entries(collect_list(struct(col("k"), col("v")))).as("tickets_by_category"));
+    long tickets = figures.getLong(0);
+    long complaints = figures.getLong(1);
+    long delays = figures.getLong(2);
+    Row kpi = RowFactory.create(Date.valueOf(context.asOf()), config.kpiWindowDays(), tickets, orders, complaints,
+        orders == 0 ? null : complaints / (double) orders, delays, orders == 0 ? null : delays / (double) orders,
+        open, breaches.isNullAt(0) ? null : breaches.getDouble(0), breaches.isNullAt(1) ? null : breaches.getDouble(1));
+    Dataset<Row> row = context.spark().createDataFrame(List.of(kpi), new org.apache.spark.sql.types.StructType()
+        .add("as_of", "date").add("window_days", "int").add("tickets", "long").add("orders", "long")
+        .add("complaints", "long").add("complaint_rate", "double").add("delivery_delay_tickets", "long")
+        .add("delivery_delay_rate", "double").add("open_tickets", "long").add("first_response_breach_rate", "double")
+        .add("resolution_breach_rate", "double"));
+    return row.crossJoin(byCategory).crossJoin(byDay);
+  }
+
+  /** Tickets with the customer_id found by member id, else by a phone of exactly one customer (or null). */
+  private static Dataset<Row> withCustomers(JobContext context, Dataset<Row> tickets) {
+    Lake lake = context.lake();
+    AsOfWindow window = new AsOfWindow(context.asOf());
+    Dataset<Row> orders = lake.read(Tables.bronze(Source.ORDERS)).where(window.seen(col("order_ts")));
+    Dataset<Row> members = lake.exists(Tables.bronze(Source.MEMBERS))
+        ? Snapshots.latest(lake.read(Tables.bronze(Source.MEMBERS)), Source.MEMBERS)
+            .where(col("signup_ts").isNull().or(window.seen(col("signup_ts")))) : null;
+    IdentityConfig identity = context.config().identity();
+    Dataset<Row> contacts = new IdentityGraph(identity).contacts(new IdentityGraph.Inputs(orders, members, null));
+    CustomerKeys keys = new CustomerKeys(IdentityJob.customers(lake, context.asOf(), "tickets"), contacts);
+    Dataset<Row> attached = keys.attach(tickets, null,
+        Identifiers.phoneE164(col("phone"), identity.defaultCountryCode())).select("ticket_id", "customer_id");
+    return tickets.join(attached, new String[] {"ticket_id"}, "left").drop("member_id", "phone");
+  }
+
+  /** M score, member tier and VIP (five tier high_value) of the as-of date; null without customer_segments. */
+  private static Dataset<Row> customerValue(JobContext context) {
+    Lake lake = context.lake();
+    if (!lake.exists(Tables.CUSTOMER_SEGMENTS)) {
+      return null;
+    }
+    return lake.read(Tables.CUSTOMER_SEGMENTS).where(col("as_of").equalTo(Date.valueOf(context.asOf())))
+        .select(col("customer_id"), col("m_score"), col("member_tier"),
+            coalesce(col("five_tier").equalTo("high_value"), lit(false)).as("vip"));
+  }
+
+  private static List<Row> metricRows(JobContext context, TicketClassifier.Evaluation e) {
+    List<Row> rows = new ArrayList<>();
+    rows.add(metric(context, "macro_f1", e.macroF1(), "held out"));
+    rows.add(metric(context, "accuracy", e.accuracy(), "held out"));
+    rows.add(metric(context, "train_rows", e.trainRows(), "held out"));
+    rows.add(metric(context, "test_rows", e.testRows(), "held out"));
+    for (TicketClassifier.ClassMetrics c : e.classes()) {
+      rows.add(metric(context, "precision", c.precision(), c.category()));
+      rows.add(metric(context, "recall", c.recall(), c.category()));
+      rows.add(metric(context, "f1", c.f1(), c.category()));
+      rows.add(metric(context, "support", c.support(), c.category()));
+    }
+    return rows;
+  }
+
+  /** Accuracy of the predictions on the tickets without a desk category, against the generator's truth. */
+  private List<Row> truthAccuracy(JobContext context, Dataset<Row> insights) {
+    Path truthFile = context.inputDir() == null ? null
+        : context.inputDir().resolve("_truth").resolve("ticket_categories.csv");
+    if (truthFile == null || !Files.isRegularFile(truthFile)) {
+      return List.of();
+    }
+    Dataset<Row> truth = context.spark().read().option("header", "true").csv(truthFile.toString())
+        .select(col("ticket_id"), col("category").as("_truth"));
+    Row r = insights.where(col("category_source").equalTo("predicted")).join(truth, "ticket_id")
+        .agg(count(lit(1)), count(when(col("predicted_category").equalTo(col("_truth")), 1))).first();
+    if (r.getLong(0) == 0) {
+      return List.of();
+    }
+    double accuracy = r.getLong(1) / (double) r.getLong(0);
+    context.progress().line(name(), String.format(Locale.ROOT,
+        "accuracy on %,d tickets without a category against _truth: %.3f", r.getLong(0), accuracy));
+    return List.of(metric(context, "truth_accuracy", accuracy, "tickets without a category vs _truth"),
+        metric(context, "truth_rows", r.getLong(0), "tickets without a category vs _truth"));
+  }
+
+  private static Row metric(JobContext context, String metric, double value, String detail) {
+    return RowFactory.create(MODEL, MODEL_VERSION, Date.valueOf(context.asOf()), metric, value, detail);
+  }
+}
