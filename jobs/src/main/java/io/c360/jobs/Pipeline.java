@@ -5,6 +5,7 @@ import io.c360.jobs.identity.IdentityJob;
 import io.c360.jobs.ingest.IngestJob;
 import io.c360.jobs.profile.Customer360Job;
 import io.c360.jobs.quality.QualityGateJob;
+import io.c360.jobs.recs.RecommendationJob;
 import io.c360.jobs.segment.SegmentJob;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
 public final class Pipeline {
 
   private static final List<Job> JOBS = List.of(new IngestJob(), new QualityGateJob(), new IdentityJob(),
-      new Customer360Job(), new SegmentJob(), new ClvJob());
+      new Customer360Job(), new SegmentJob(), new ClvJob(), new RecommendationJob());
 
   private Pipeline() {
   }

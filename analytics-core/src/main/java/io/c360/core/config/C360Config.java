@@ -10,7 +10,8 @@ import java.util.Optional;
 /** The whole typed configuration of c360. Built by {@link ConfigReader}; immutable. */
 public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Map<Source, SourceConfig> sources,
                          IngestConfig ingest, List<CheckSpec> checks, IdentityConfig identity,
-                         ClvModelConfig clv, List<String> admins, SegmentConfig segments) {
+                         ClvModelConfig clv, List<String> admins, SegmentConfig segments,
+                         RecsConfig recommendations) {
 
   public C360Config {
     sources = Map.copyOf(new EnumMap<>(sources));
@@ -23,25 +24,28 @@ public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Ma
   }
 
   public C360Config withLakePath(String path) {
-    return new C360Config(lake.withPath(path), spark, inputDir, sources, ingest, checks, identity, clv, admins, segments);
+    return new C360Config(lake.withPath(path), spark, inputDir, sources, ingest, checks, identity, clv, admins,
+        segments, recommendations);
   }
 
   public C360Config withInputDir(String dir) {
-    return new C360Config(lake, spark, dir, sources, ingest, checks, identity, clv, admins, segments);
+    return new C360Config(lake, spark, dir, sources, ingest, checks, identity, clv, admins, segments,
+        recommendations);
   }
 
   public C360Config withHmacKey(String key) {
     IdentityConfig i = identity;
     return new C360Config(lake, spark, inputDir, sources, ingest, checks, new IdentityConfig(i.defaultCountryCode(),
         i.emailProviderRules(), i.maxPeoplePerIdentifier(), i.maxGuestOrdersPerPhone(), i.maxIterations(), key),
-        clv, admins, segments);
+        clv, admins, segments, recommendations);
   }
 
   /** Adds principals (user names) allowed to take the admin role. */
   public C360Config withAdmins(List<String> more) {
     List<String> all = new java.util.ArrayList<>(admins);
     all.addAll(more);
-    return new C360Config(lake, spark, inputDir, sources, ingest, checks, identity, clv, all, segments);
+    return new C360Config(lake, spark, inputDir, sources, ingest, checks, identity, clv, all, segments,
+        recommendations);
   }
 
   /** The source's settings when it is enabled. */
