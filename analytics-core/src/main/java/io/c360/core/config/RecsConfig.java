@@ -97,13 +97,14 @@ public record RecsConfig(int topN, int historyDays, int evalDays, int k, Weights
 
   /** Reciprocal-rank fusion: weight / (rank-offset + rank) summed over the sources. */
   public record Blend(int candidatesPerSource, int rankOffset, double als, double rules, double replenishment,
-                      double popularity, double similar) {
+                      double repurchase, double popularity, double similar) {
     public Blend {
       between(P + "blend.candidates-per-source", candidatesPerSource, 1, 1000);
       between(P + "blend.rank-offset", rankOffset, 0, 1000);
       nonNegative(P + "blend.weights.als", als);
       nonNegative(P + "blend.weights.rules", rules);
       nonNegative(P + "blend.weights.replenishment", replenishment);
+      nonNegative(P + "blend.weights.repurchase", repurchase);
       nonNegative(P + "blend.weights.popularity", popularity);
       nonNegative(P + "blend.weights.similar", similar);
     }

@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
@@ -67,13 +66,12 @@ public final class BasketRules {
    * @param names  sku, product_name (null: the sku is the name)
    */
   public static Dataset<Row> candidates(Dataset<Row> rules, Dataset<Row> recent, Dataset<Row> names) {
-    Dataset<Row> numbered = rules.withColumn("rule_id", monotonically_increasing_id());
-    Dataset<Row> antecedents = numbered.select(col("rule_id"), explode(col("antecedent")).as(Interactions.SKU),
-        size(col("antecedent")).as("needed"));
+    Dataset<Row> antecedents = rules.select(col("antecedent"), col("consequent"), col("confidence"), col("lift"),
+        explode(col("antecedent")).as(Interactions.SKU));
     Dataset<Row> fired = recent.join(antecedents, Interactions.SKU)
-        .groupBy(Interactions.CUSTOMER, "rule_id").agg(count(lit(1)).as("matched"), first("needed").as("needed"))
-        .where(col("matched").equalTo(col("needed")))
-        .join(numbered, "rule_id");
+        .groupBy(col(Interactions.CUSTOMER), col("antecedent"), col("consequent"))
+        .agg(count(lit(1)).as("matched"), first("confidence").as("confidence"), first("lift").as("lift"))
+        .where(col("matched").equalTo(size(col("antecedent"))));
     Dataset<Row> proposals = fired.select(col(Interactions.CUSTOMER), col("consequent").as(Interactions.SKU),
             col("confidence").multiply(col("lift")).as("score"), col("antecedent"))
         .join(recent, new String[] {Interactions.CUSTOMER, Interactions.SKU}, "left_anti");

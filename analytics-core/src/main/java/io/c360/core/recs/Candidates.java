@@ -25,4 +25,11 @@ public final class Candidates {
             .orderBy(col("score").desc(), col(Interactions.SKU))))
         .where(col("rank").leq(n));
   }
+
+  /** Like {@link #top} within each list of a customer ({@code list} names the list column, e.g. source). */
+  public static Dataset<Row> topPerList(Dataset<Row> candidates, String list, int n) {
+    return candidates.withColumn("rank", row_number().over(Window.partitionBy(col(Interactions.CUSTOMER),
+            col(list)).orderBy(col("score").desc(), col(Interactions.SKU))))
+        .where(col("rank").leq(n));
+  }
 }

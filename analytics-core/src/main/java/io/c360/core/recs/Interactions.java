@@ -73,7 +73,8 @@ public final class Interactions {
 
   /**
    * A dense int id (0, 1, ...) for each distinct value of a string column, numbered in a distributed pass
-   * (zipWithIndex), for ALS: {@code column, idColumn}.
+   * (zipWithIndex), for ALS: {@code column, idColumn}. Checkpointed (locally, eagerly): the order of a distinct
+   * can differ between two computations, and the ids must not.
    */
   public static Dataset<Row> index(Dataset<Row> rows, String column, String idColumn) {
     Dataset<Row> distinct = rows.select(column).distinct();
@@ -81,6 +82,6 @@ public final class Interactions {
         .map(t -> RowFactory.create(t._1().getString(0), (int) (long) t._2()));
     StructType schema = new StructType().add(column, DataTypes.StringType, false)
         .add(idColumn, DataTypes.IntegerType, false);
-    return rows.sparkSession().createDataFrame(numbered, schema);
+    return rows.sparkSession().createDataFrame(numbered, schema).localCheckpoint();
   }
 }

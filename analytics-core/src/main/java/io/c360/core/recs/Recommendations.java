@@ -28,6 +28,11 @@ public final class Recommendations {
   public static final String POPULARITY = "popularity";
   public static final String COLD_START = "cold_start";
   public static final String SIMILAR = "similar";
+  public static final String REPURCHASE = "repurchase";
+  /** The popularity baseline of the evaluation: the same most-bought skus for everyone. */
+  public static final String BASELINE = "popularity_baseline";
+  /** The blend, in the evaluation. */
+  public static final String BLENDED = "blended";
 
   private final RecsConfig config;
 
@@ -71,6 +76,7 @@ public final class Recommendations {
     w.put(ALS, b.als());
     w.put(RULES, b.rules());
     w.put(REPLENISHMENT, b.replenishment());
+    w.put(REPURCHASE, b.repurchase());
     w.put(POPULARITY, b.popularity());
     w.put(COLD_START, b.als());
     w.put(SIMILAR, b.similar());
@@ -110,6 +116,7 @@ public final class Recommendations {
     List<Dataset<Row>> sources = new ArrayList<>();
     sources.add(Blend.tagged(BasketRules.candidates(rules.rules(), recent, catalogue), RULES));
     sources.add(Blend.tagged(Replenishment.candidates(reminders, catalogue), REPLENISHMENT));
+    sources.add(Blend.tagged(Replenishment.repurchases(lines, asOf, catalogue), REPURCHASE));
     sources.add(popular.select(col(Interactions.CUSTOMER), col(Interactions.SKU), col("score"), col("reason"),
         col(Blend.SOURCE)));
     if (catalogue != null && config.similar().perItem() > 0) {
@@ -157,8 +164,9 @@ public final class Recommendations {
     Dataset<Row> relevant = Interactions.between(in.lines(), trainEnd, asOf)
         .select(Interactions.CUSTOMER, Interactions.SKU).distinct()
         .join(trainBuyers, Interactions.CUSTOMER).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> evaluatedCustomers = relevant.select(Interactions.CUSTOMER).distinct();
     Inputs evaluated = new Inputs(train.lines(), train.events(), train.products(),
-        train.customers().join(relevant.select(Interactions.CUSTOMER).distinct(), Interactions.CUSTOMER));
+        train.customers().join(evaluatedCustomers, Interactions.CUSTOMER));
     long catalogue = Interactions.between(train.lines(), trainEnd.minusDays(config.historyDays()), trainEnd)
         .select(Interactions.SKU).distinct().count();
 
@@ -169,8 +177,8 @@ public final class Recommendations {
     AlsRecommender.Params best = null;
     Dataset<Row> bestAls = null;
     for (AlsRecommender.Params params : AlsRecommender.grid(config.als())) {
-      Dataset<Row> als = als(train, trainEnd, params).join(relevant.select(Interactions.CUSTOMER).distinct(),
-          Interactions.CUSTOMER).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> als = als(train, trainEnd, params).join(evaluatedCustomers, Interactions.CUSTOMER)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       RankingMetrics.Scores scores = RankingMetrics.evaluate(
           Candidates.top(Candidates.without(als, exclusions), k), relevant, k, catalogue);
       grid.put(params, scores);
@@ -184,19 +192,20 @@ public final class Recommendations {
         als.unpersist();
       }
     }
-    Map<String, RankingMetrics.Scores> bySource = new LinkedHashMap<>();
     Dataset<Row> all = others.unionByName(bestAls);
-    for (String source : weights().keySet()) {
-      Dataset<Row> one = all.where(col(Blend.SOURCE).equalTo(source));
-      bySource.put(source, RankingMetrics.evaluate(Candidates.top(Candidates.without(one, exclusions), k),
-          relevant, k, catalogue));
-    }
     Dataset<Row> items = Popularity.items(train.lines(), trainEnd, config.popularity().windowDays());
-    Dataset<Row> baseline = Popularity.overall(evaluated.customers(), items, k + config.blend().candidatesPerSource());
-    bySource.put("popularity_baseline", RankingMetrics.evaluate(
-        Candidates.top(Candidates.without(baseline, exclusions), k), relevant, k, catalogue));
+    Dataset<Row> baseline = Popularity.overall(evaluatedCustomers, items, k + config.blend().candidatesPerSource());
     Built blended = new Built(all, exclusions, built.rules(), built.reminders(), built.catalogue());
-    bySource.put("blended", RankingMetrics.evaluate(blend(blended, k), relevant, k, catalogue));
+    List<String> names = new ArrayList<>(weights().keySet());
+    names.addAll(List.of(BASELINE, BLENDED));
+    String[] columns = {Interactions.CUSTOMER, Interactions.SKU, "rank", Blend.SOURCE};
+    Dataset<Row> lists = Candidates.topPerList(Candidates.without(all, exclusions), Blend.SOURCE, k)
+        .selectExpr(columns)
+        .unionByName(Candidates.top(Candidates.without(baseline, exclusions), k)
+            .withColumn(Blend.SOURCE, lit(BASELINE)).selectExpr(columns))
+        .unionByName(blend(blended, k).withColumn(Blend.SOURCE, lit(BLENDED)).selectExpr(columns));
+    Map<String, RankingMetrics.Scores> bySource = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names, relevant, k,
+        catalogue);
     bestAls.unpersist();
     others.unpersist();
     exclusions.unpersist();

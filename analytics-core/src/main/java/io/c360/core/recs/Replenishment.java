@@ -70,6 +70,21 @@ public final class Replenishment {
   }
 
   /**
+   * Buy again: each customer x sku bought on two or more distinct days (the caller passes the history window); score
+   * = purchase days - days since the last purchase / 365 (more purchase days first, then the more recent), reason
+   * "bought again N times, last on DATE". Skus that are not replenishable fall to the exclusions.
+   */
+  public static Dataset<Row> repurchases(Dataset<Row> lines, LocalDate asOf, Dataset<Row> names) {
+    Dataset<Row> again = lines.groupBy(Interactions.CUSTOMER, Interactions.SKU)
+        .agg(count_distinct(col(Interactions.DAY)).as("days"), max(Interactions.DAY).as("last"))
+        .where(col("days").geq(2));
+    return Products.withName(again, names).select(col(Interactions.CUSTOMER), col(Interactions.SKU),
+        col("days").cast("double").minus(datediff(lit(Date.valueOf(asOf)), col("last")).divide(365.0)).as("score"),
+        org.apache.spark.sql.functions.concat(lit("buy again: "), col("product_name"), lit(", bought on "),
+            col("days"), lit(" days, last on "), col("last").cast("string")).as("reason"));
+  }
+
+  /**
    * The skus of which at least {@code minRepeatShare} of the buyers bought on two or more distinct days:
    * sku, buyers, repeat_share.
    */

@@ -156,13 +156,13 @@ public final class RecommendationJob implements Job {
       metrics.add(metric(context, model, "coverage", s.coverage(), split));
       metrics.add(metric(context, model, "customers", s.customers(), split));
     }
-    RankingMetrics.Scores blended = evaluation.bySource().get("blended");
-    RankingMetrics.Scores baseline = evaluation.bySource().get("popularity_baseline");
+    RankingMetrics.Scores blended = evaluation.bySource().get(Recommendations.BLENDED);
+    RankingMetrics.Scores baseline = evaluation.bySource().get(Recommendations.BASELINE);
     double lift = baseline.precision() == 0 ? Double.NaN : blended.precision() / baseline.precision();
     metrics.add(metric(context, "recs_blended", "precision_lift_vs_baseline", lift, split));
     context.progress().line(name(), String.format(Locale.ROOT, "offline, %s: precision@%d blended %.4f, popularity "
             + "baseline %.4f (x%.2f), ALS %.4f (%s); recall %.4f, MAP %.4f, coverage %.3f; %,d customers", split,
-        config.k(), blended.precision(), baseline.precision(), lift, evaluation.bySource().get("als").precision(),
+        config.k(), blended.precision(), baseline.precision(), lift, evaluation.bySource().get(Recommendations.ALS).precision(),
         evaluation.best(), blended.recall(), blended.map(), blended.coverage(), blended.customers()));
     return evaluation.best();
   }
