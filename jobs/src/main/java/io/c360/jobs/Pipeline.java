@@ -9,6 +9,7 @@ import io.c360.jobs.journey.FunnelJob;
 import io.c360.jobs.marketing.AttributionJob;
 import io.c360.jobs.profile.Customer360Job;
 import io.c360.jobs.quality.QualityGateJob;
+import io.c360.jobs.recs.RecommendationJob;
 import io.c360.jobs.segment.SegmentJob;
 import io.c360.jobs.service.TicketJob;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.Optional;
 public final class Pipeline {
 
   private static final List<Job> JOBS = List.of(new IngestJob(), new QualityGateJob(), new IdentityJob(),
-      new Customer360Job(), new SegmentJob(), new ClvJob(), new ChurnJob(), new TicketJob(), new FunnelJob(),
-      new AttributionJob(), new AlertJob());
+      new Customer360Job(), new SegmentJob(), new ClvJob(), new ChurnJob(), new RecommendationJob(), new TicketJob(),
+      new FunnelJob(), new AttributionJob(), new AlertJob());
 
   private Pipeline() {
   }

@@ -486,6 +486,49 @@ public final class Tables {
           required("threshold", FieldType.DOUBLE, "Threshold that was exceeded"),
           required("message", FieldType.STRING, "What happened, in one line")),
       List.of("as_of", "rule"), List.of("as_of"));
+  public static final TableDef RECOMMENDATION_CANDIDATES = new TableDef("recommendation_candidates", Layer.GOLD,
+      "Top product recommendations per customer and as-of date: implicit ALS, basket rules, replenishment, "
+          + "popularity per segment and city (cold start), similar and upgrade products, blended by reciprocal-rank "
+          + "fusion (c360.recommendations), with the customer's A/B arm", List.of(
+          required("as_of", FieldType.DATE, "As-of date: candidates are built on the history up to it"),
+          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required("rank", FieldType.INT, "1 = best, up to c360.recommendations.top-n"),
+          required("sku", FieldType.STRING, "Recommended product SKU"),
+          required("score", FieldType.DOUBLE, "Blended score: sum over sources of weight / (rank-offset + rank)"),
+          required("sources", FieldType.STRING, "Sources proposing the sku, comma-separated: als, rules, "
+              + "replenishment, popularity, cold_start, similar"),
+          of("reason", FieldType.STRING, "Why, from the strongest source, e.g. 'often bought with Whole Milk'"),
+          required("contactable", FieldType.BOOLEAN, "The customer gave marketing consent (false when unknown): "
+              + "only these may be contacted with the candidates"),
+          required("experiment", FieldType.STRING, "A/B experiment (c360.recommendations.experiment.name)"),
+          required("arm", FieldType.STRING, "The customer's arm: hash of experiment and customer_id into the "
+              + "weighted arms; the first arm is the control")),
+      List.of("as_of", "customer_id", "rank"), List.of("as_of"));
+
+  public static final TableDef REPLENISHMENT_REMINDERS = new TableDef("replenishment_reminders", Layer.GOLD,
+      "Customer x sku bought repeatedly whose expected next purchase (last purchase + median interval) falls at "
+          + "most c360.recommendations.replenishment.due-within-days after the as-of date", List.of(
+          required("as_of", FieldType.DATE, "As-of date"),
+          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required("sku", FieldType.STRING, "Product SKU"),
+          required("purchases", FieldType.LONG, "Distinct days the customer bought the sku"),
+          required("cycle_days", FieldType.INT, "Purchase cycle: median days between consecutive purchase days"),
+          required("last_purchase", FieldType.DATE, "Latest purchase day"),
+          required("next_date", FieldType.DATE, "Expected next purchase: last_purchase + cycle_days"),
+          required("days_until_due", FieldType.INT, "next_date - as_of (negative: overdue, by at most one cycle)"),
+          required("contactable", FieldType.BOOLEAN, "The customer gave marketing consent (false when unknown)")),
+      List.of("as_of", "customer_id", "sku"), List.of("as_of"));
+
+  public static final TableDef BASKET_RULES = new TableDef("basket_rules", Layer.GOLD,
+      "Association rules between the skus of the baskets (FPGrowth, c360.recommendations.rules) per as-of date",
+      List.of(
+          required("as_of", FieldType.DATE, "As-of date: the baskets of the history up to it"),
+          required("antecedent", FieldType.STRING, "Skus of the rule's left side, comma-separated, sorted"),
+          required("consequent", FieldType.STRING, "The sku bought with them"),
+          required("support", FieldType.DOUBLE, "Share of the baskets holding antecedent and consequent"),
+          required("confidence", FieldType.DOUBLE, "Share of the baskets with the antecedent that hold the consequent"),
+          required("lift", FieldType.DOUBLE, "Confidence / share of the baskets holding the consequent")),
+      List.of("as_of", "antecedent", "consequent"), List.of("as_of"));
 
   /** Tables holding raw personal data: never readable through c360's SQL access without the admin role. */
   public static final List<TableDef> RESTRICTED = List.of(CUSTOMER_PII);
@@ -519,8 +562,8 @@ public final class Tables {
     all.addAll(List.of(QUARANTINE, IDENTITY_MAP, IDENTITY_HISTORY, IDENTITY_SHARED, CUSTOMER_PII, CUSTOMER_360,
         CLV_SCORES, CHURN_SCORES, CHURN_REASONS, CHURN_IMPORTANCE, CHURN_DRIFT, RETENTION_ACTIONS, CUSTOMER_SEGMENTS,
         CUSTOMER_TAGS, SEGMENT_HISTORY, SEGMENT_MIGRATION, KPI_DAILY, TICKET_INSIGHTS, TICKET_QUEUE, SERVICE_KPIS,
-        FUNNEL_DAILY, CHANNEL_ATTRIBUTION, ALERTS, INGEST_BATCHES, CHURN_BASELINE, DQ_RESULTS, JOB_RUNS, MODEL_METRICS,
-        MODEL_REGISTRY));
+        FUNNEL_DAILY, CHANNEL_ATTRIBUTION, ALERTS, RECOMMENDATION_CANDIDATES, REPLENISHMENT_REMINDERS, BASKET_RULES,
+        INGEST_BATCHES, CHURN_BASELINE, DQ_RESULTS, JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
     return List.copyOf(all);
   }
 

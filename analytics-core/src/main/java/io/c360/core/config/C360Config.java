@@ -12,7 +12,7 @@ public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Ma
                          IngestConfig ingest, List<CheckSpec> checks, IdentityConfig identity,
                          ClvModelConfig clv, ChurnModelConfig churn, List<String> admins, SegmentConfig segments,
                          ServiceConfig service, JourneyConfig journey, AttributionConfig attribution,
-                         AlertConfig alerts) {
+                         AlertConfig alerts, RecsConfig recommendations) {
 
   public C360Config {
     sources = Map.copyOf(new EnumMap<>(sources));
@@ -26,19 +26,19 @@ public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Ma
 
   public C360Config withLakePath(String path) {
     return new C360Config(lake.withPath(path), spark, inputDir, sources, ingest, checks, identity, clv, churn, admins,
-        segments, service, journey, attribution, alerts);
+        segments, service, journey, attribution, alerts, recommendations);
   }
 
   public C360Config withInputDir(String dir) {
     return new C360Config(lake, spark, dir, sources, ingest, checks, identity, clv, churn, admins, segments, service,
-        journey, attribution, alerts);
+        journey, attribution, alerts, recommendations);
   }
 
   public C360Config withHmacKey(String key) {
     IdentityConfig i = identity;
     return new C360Config(lake, spark, inputDir, sources, ingest, checks, new IdentityConfig(i.defaultCountryCode(),
         i.emailProviderRules(), i.maxPeoplePerIdentifier(), i.maxGuestOrdersPerPhone(), i.maxIterations(), key),
-        clv, churn, admins, segments, service, journey, attribution, alerts);
+        clv, churn, admins, segments, service, journey, attribution, alerts, recommendations);
   }
 
   /** Adds principals (user names) allowed to take the admin role. */
@@ -46,7 +46,7 @@ public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Ma
     List<String> all = new java.util.ArrayList<>(admins);
     all.addAll(more);
     return new C360Config(lake, spark, inputDir, sources, ingest, checks, identity, clv, churn, all, segments,
-        service, journey, attribution, alerts);
+        service, journey, attribution, alerts, recommendations);
   }
 
   /** The source's settings when it is enabled. */

@@ -109,7 +109,7 @@ public final class ConfigReader {
         new JourneyConfig(c.getStringList("journey.steps"), c.getInt("journey.days")),
         new AttributionConfig(c.getInt("attribution.window-days"), c.getDouble("attribution.half-life-days"),
             c.getDouble("attribution.position-first"), c.getDouble("attribution.position-last")),
-        alerts(c.getConfigList("alerts.rules")));
+        alerts(c.getConfigList("alerts.rules")), recommendations(c.getConfig("recommendations")));
   }
 
   private static ServiceConfig service(Config s) {
@@ -143,6 +143,35 @@ public final class ConfigReader {
           r.getDouble("threshold"), enumValue(Level.class, "c360.alerts.rules level", r.getString("level"))));
     }
     return new AlertConfig(parsed);
+  }
+
+  private static RecsConfig recommendations(Config r) {
+    List<RecsConfig.Arm> arms = new ArrayList<>();
+    for (Config arm : r.getConfigList("experiment.arms")) {
+      for (String key : arm.root().keySet()) {
+        if (!List.of("name", "weight").contains(key)) {
+          throw new ConfigException("c360.recommendations.experiment.arms: unknown key '" + key + "'");
+        }
+      }
+      arms.add(new RecsConfig.Arm(arm.getString("name"), arm.getDouble("weight")));
+    }
+    return new RecsConfig(r.getInt("top-n"), r.getInt("history-days"), r.getInt("eval-days"), r.getInt("k"),
+        new RecsConfig.Weights(r.getDouble("weights.order"), r.getDouble("weights.add-to-cart"),
+            r.getDouble("weights.view")),
+        new RecsConfig.Als(r.getIntList("als.ranks"), r.getDoubleList("als.reg-params"),
+            r.getDoubleList("als.alphas"), r.getInt("als.max-iter"), r.getLong("als.seed")),
+        new RecsConfig.Rules(r.getDouble("rules.min-support"), r.getDouble("rules.min-confidence"),
+            r.getInt("rules.recent-days")),
+        new RecsConfig.Popularity(r.getInt("popularity.window-days"), r.getInt("popularity.cold-max-orders")),
+        new RecsConfig.Similar(r.getInt("similar.price-bands"), r.getInt("similar.per-item")),
+        new RecsConfig.Replenishment(r.getInt("replenishment.min-purchases"),
+            r.getInt("replenishment.due-within-days"), r.getDouble("replenishment.min-repeat-share")),
+        new RecsConfig.Blend(r.getInt("blend.candidates-per-source"), r.getInt("blend.rank-offset"),
+            r.getDouble("blend.weights.als"), r.getDouble("blend.weights.rules"),
+            r.getDouble("blend.weights.replenishment"), r.getDouble("blend.weights.repurchase"),
+            r.getDouble("blend.weights.popularity"),
+            r.getDouble("blend.weights.similar")),
+        new RecsConfig.Experiment(r.getString("experiment.name"), arms));
   }
 
   private static SegmentConfig segments(Config s) {

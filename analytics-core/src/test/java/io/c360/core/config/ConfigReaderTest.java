@@ -143,5 +143,31 @@ class ConfigReaderTest {
     ConfigException key = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
         "c360.alerts.rules = [ { name = x, metric = nps, kind = drop, treshold = 1, level = error } ]")));
     assertTrue(key.getMessage().startsWith("c360.alerts.rules: unknown key 'treshold'"), key.getMessage());
+  void recommendationSettingsAreReadAndValidated() {
+    RecsConfig defaults = ConfigReader.defaultConfig().recommendations();
+    assertEquals(10, defaults.topN());
+    assertEquals(java.util.List.of(16, 32), defaults.als().ranks());
+    assertEquals(0.002, defaults.rules().minSupport());
+    assertEquals(14, defaults.replenishment().dueWithinDays());
+    assertEquals("control", defaults.experiment().arms().get(0).name());
+    RecsConfig changed = ConfigReader.read(ConfigFactory.parseString("""
+        c360.recommendations {
+          top-n = 5
+          als { ranks = [8], alphas = [1.0], max-iter = 2 }
+          experiment { name = exp, arms = [{ name = c, weight = 1 }, { name = t, weight = 3 }] }
+        }
+        """)).recommendations();
+    assertEquals(5, changed.topN());
+    assertEquals(java.util.List.of(8), changed.als().ranks());
+    assertEquals(3.0, changed.experiment().arms().get(1).weight());
+    ConfigException support = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.recommendations.rules.min-support = 0")));
+    assertEquals("c360.recommendations.rules.min-support must be in (0, 1], got 0.0", support.getMessage());
+    ConfigException arms = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
+        "c360.recommendations.experiment.arms = [{ name = only, weight = 1 }]")));
+    assertEquals("c360.recommendations.experiment.arms needs at least two arms, got 1", arms.getMessage());
+    ConfigException typo = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
+        "c360.recommendations.als.rank = [8]")));
+    assertTrue(typo.getMessage().contains("c360.recommendations.als.rank"), typo.getMessage());
   }
 }

@@ -26,11 +26,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "explain", description = {
     "Everything c360 knows about one customer on an as-of date: segments, tags, CLV, the churn probability with "
-        + "its top reasons in words and the suggested retention action, and recommendations when they exist.",
+        + "its top reasons in words and the suggested retention action, and the top recommendations.",
     "Reads the lake only; personal data stays masked."},
     exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:ok", "1:reading the lake failed",
         "2:usage or input error: unknown customer, no customer_360 for the date"})
 final class ExplainCommand implements Callable<Integer> {
+
+  private static final int TOP_RECOMMENDATIONS = 5;
 
   @Mixin
   CommonOptions common;
@@ -120,6 +122,17 @@ final class ExplainCommand implements Callable<Integer> {
       }
       out.put("churn", churn);
     }
+
+    List<Map<String, Object>> recommendations = new ArrayList<>();
+    for (Row r : rows(lake, Tables.RECOMMENDATION_CANDIDATES, day).orderBy("rank").limit(TOP_RECOMMENDATIONS)
+        .collectAsList()) {
+      Map<String, Object> rec = new LinkedHashMap<>();
+      for (String column : List.of("rank", "sku", "sources", "reason")) {
+        rec.put(column, r.getAs(column));
+      }
+      recommendations.add(rec);
+    }
+    out.put("recommendations", recommendations);
     return out;
   }
 
@@ -164,6 +177,14 @@ final class ExplainCommand implements Callable<Integer> {
         b.append("  action:   ").append(churn.get("action")).append(" (priority ")
             .append(churn.get("action_priority")).append(")\n");
       }
+    }
+    List<Map<String, Object>> recommendations = (List<Map<String, Object>>) r.get("recommendations");
+    b.append("  recommendations: ").append(recommendations.isEmpty() ? "none (run the recommendations job)" : "")
+        .append('\n');
+    for (Map<String, Object> rec : recommendations) {
+      b.append("    ").append(rec.get("rank")).append(". ").append(rec.get("sku"))
+          .append(rec.get("reason") == null ? "" : " - " + rec.get("reason")).append(" (").append(rec.get("sources"))
+          .append(")\n");
     }
     return b.toString().stripTrailing();
   }

@@ -71,6 +71,8 @@ class CliTest {
     assertTrue(run.out().contains(lake.database + ".bronze_orders"), run.out());
     assertTrue(run.err().contains("[clv] skipped, too little history to fit as of 2025-12-31: no repeat buyer"),
         run.err());
+    assertTrue(run.err().contains("[recommendations] skipped, no order_items: recommendations need the skus of the "
+        + "orders"), run.err());
   }
 
   @Test
@@ -153,7 +155,7 @@ class CliTest {
     Run badJob = c360("run", "nonsense");
     assertEquals(ExitCodes.USAGE, badJob.code());
     assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate, identity, customer_360, segments, "
-        + "clv, churn, tickets, funnels, attribution, alerts"), badJob.err());
+        + "clv, churn, recommendations, tickets, funnels, attribution, alerts"), badJob.err());
     TestLake.write(dir.resolve("typo.conf"), "c360.lake.pth = x\n");
     Run typo = run("tables", "--conf", dir.resolve("typo.conf").toString());
     assertEquals(ExitCodes.USAGE, typo.code());

@@ -1,0 +1,71 @@
+package io.c360.core.recs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+
+import io.c360.core.config.RecsConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.ml.recommendation.ALS;
+import org.apache.spark.ml.recommendation.ALSModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Implicit-feedback ALS (Spark ML, implicitPrefs, coldStartStrategy drop, fixed seed) on the customer x sku
+ * weights: fit, top candidates per customer, and the choice of rank, regularisation and alpha by a small grid.
+ */
+public final class AlsRecommender {
+
+  private static final String USER = "_user";
+  private static final String ITEM = "_item";
+
+  private AlsRecommender() {
+  }
+
+  /** One point of the grid. */
+  public record Params(int rank, double regParam, double alpha) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "rank=%d reg=%s alpha=%s", rank, regParam, alpha);
+    }
+  }
+
+  /** Every combination of the configured ranks, reg-params and alphas. */
+  public static List<Params> grid(RecsConfig.Als als) {
+    List<Params> grid = new ArrayList<>();
+    for (int rank : als.ranks()) {
+      for (double reg : als.regParams()) {
+        for (double alpha : als.alphas()) {
+          grid.add(new Params(rank, reg, alpha));
+        }
+      }
+    }
+    return grid;
+  }
+
+  /**
+   * Fits ALS on the weights and returns the top {@code n} skus of every customer with a weight:
+   * customer_id, sku, score (the model's preference), reason.
+   *
+   * @param weights customer_id, sku, weight (Interactions.weights)
+   */
+  public static Dataset<Row> recommend(Dataset<Row> weights, Params params, RecsConfig.Als als, int n) {
+    Dataset<Row> users = Interactions.index(weights, Interactions.CUSTOMER, USER);
+    Dataset<Row> items = Interactions.index(weights, Interactions.SKU, ITEM);
+    Dataset<Row> ratings = weights.join(users, Interactions.CUSTOMER).join(items, Interactions.SKU)
+        .select(col(USER), col(ITEM), col(Interactions.WEIGHT).cast("float").as(Interactions.WEIGHT));
+    ALSModel model = new ALS().setImplicitPrefs(true).setRank(params.rank()).setRegParam(params.regParam())
+        .setAlpha(params.alpha()).setMaxIter(als.maxIter()).setSeed(als.seed()).setColdStartStrategy("drop")
+        .setUserCol(USER).setItemCol(ITEM).setRatingCol(Interactions.WEIGHT)
+        .fit(ratings);
+    Dataset<Row> top = model.recommendForAllUsers(n)
+        .select(col(USER), explode(col("recommendations")).as("r"))
+        .select(col(USER), col("r." + ITEM).as(ITEM), col("r.rating").cast("double").as("score"));
+    return top.join(users, USER).join(items, ITEM)
+        .select(col(Interactions.CUSTOMER), col(Interactions.SKU), col("score"),
+            lit("customers with similar purchases bought it").as("reason"));
+  }
+}

@@ -1,0 +1,179 @@
+package io.c360.jobs.recs;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_date;
+
+import io.c360.core.catalog.Source;
+import io.c360.core.catalog.TableDef;
+import io.c360.core.catalog.Tables;
+import io.c360.core.config.RecsConfig;
+import io.c360.core.ingest.Snapshots;
+import io.c360.core.profile.AsOfWindow;
+import io.c360.core.profile.CustomerKeys;
+import io.c360.core.recs.AbArms;
+import io.c360.core.recs.AlsRecommender;
+import io.c360.core.recs.Interactions;
+import io.c360.core.recs.RankingMetrics;
+import io.c360.core.recs.Recommendations;
+import io.c360.jobs.Job;
+import io.c360.jobs.JobContext;
+import io.c360.jobs.JobResult;
+import io.c360.jobs.Lake;
+import io.c360.jobs.identity.IdentityJob;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * recommendations: evaluates the recommenders offline on a time split (model_metrics, models recs_*), then builds
+ * the candidates on the whole history up to the as-of date with the ALS grid point chosen there and writes
+ * recommendation_candidates (with consent flag and A/B arm), replenishment_reminders and basket_rules for the date,
+ * each replacing that date's rows.
+ */
+public final class RecommendationJob implements Job {
+
+  public static final String MODEL_VERSION = "recs-v1";
+
+  @Override
+  public String name() {
+    return "recommendations";
+  }
+
+  @Override
+  public JobResult run(JobContext context) {
+    Lake lake = context.lake();
+    LocalDate asOf = context.asOf();
+    String where = "as_of = '" + asOf + "'";
+    RecsConfig config = context.config().recommendations();
+    TableDef itemsTable = Tables.bronze(Source.ORDER_ITEMS);
+    if (!lake.exists(itemsTable)) {
+      return skipped(context, "no order_items: recommendations need the skus of the orders");
+    }
+    Dataset<Row> profiles = lake.readAsOf(Tables.CUSTOMER_360, asOf, name(), "customer_360");
+    Dataset<Row> identityMap = IdentityJob.customers(lake, asOf, name());
+    CustomerKeys keys = new CustomerKeys(identityMap, null);
+    AsOfWindow window = new AsOfWindow(asOf);
+    Dataset<Row> orders = keys.orders(lake.read(Tables.bronze(Source.ORDERS)).where(window.seen(col("order_ts"))));
+    Dataset<Row> lines = Interactions.lines(orders, lake.read(itemsTable)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> events = null;
+    if (lake.exists(Tables.bronze(Source.EVENTS))) {
+      events = keys.devices(lake.read(Tables.bronze(Source.EVENTS)).where(window.seen(col("event_ts"))))
+          .select(col("customer_id"), col("event_type"), col("sku"), to_date(col("event_ts")).as("day"))
+          .where(col("sku").isNotNull()).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    try {
+      if (lines.limit(1).isEmpty()) {
+        return skipped(context, "no order lines of known customers up to " + asOf);
+      }
+      Dataset<Row> products = lake.exists(Tables.bronze(Source.PRODUCTS))
+          ? Snapshots.latest(lake.read(Tables.bronze(Source.PRODUCTS)), Source.PRODUCTS)
+              .select("sku", "name", "category", "list_price") : null;
+      Dataset<Row> segments = lake.exists(Tables.CUSTOMER_SEGMENTS)
+          ? lake.read(Tables.CUSTOMER_SEGMENTS).where(col("as_of").equalTo(Date.valueOf(asOf)))
+              .select(col("customer_id"), col("five_tier").as("segment")) : null;
+      Dataset<Row> customers = profiles.select("customer_id", "city");
+      customers = segments == null ? customers.withColumn("segment", lit(null).cast("string"))
+          : customers.join(segments, new String[] {"customer_id"}, "left");
+      Recommendations.Inputs inputs = new Recommendations.Inputs(lines, events, products, customers);
+      Recommendations recs = new Recommendations(config);
+
+      List<Row> metrics = new ArrayList<>();
+      AlsRecommender.Params chosen = evaluate(context, recs, inputs, metrics);
+      AlsRecommender.Params params = chosen != null ? chosen : AlsRecommender.grid(config.als()).get(0);
+      Dataset<Row> consent = profiles.select(col("customer_id"),
+          coalesce(col("marketing_consent"), lit(false)).as("contactable"));
+
+      Recommendations.Built built = recs.build(inputs, asOf);
+      Recommendations.Built all = Recommendations.withAls(built, recs.als(inputs, asOf, params));
+      Dataset<Row> candidates = recs.blend(all, config.topN()).join(consent, "customer_id")
+          .withColumn("experiment", lit(config.experiment().name()))
+          .withColumn("arm", AbArms.assign(config.experiment().name(), config.experiment().arms(),
+              col("customer_id")))
+          .withColumn("as_of", lit(Date.valueOf(asOf)));
+      lake.replaceWhere(Tables.RECOMMENDATION_CANDIDATES, candidates, where);
+      lake.replaceWhere(Tables.REPLENISHMENT_REMINDERS, built.reminders().join(consent, "customer_id")
+          .withColumn("as_of", lit(Date.valueOf(asOf))), where);
+      lake.replaceWhere(Tables.BASKET_RULES, built.rules().rules()
+          .withColumn("antecedent", array_join(col("antecedent"), ","))
+          .withColumn("as_of", lit(Date.valueOf(asOf))), where);
+      if (!metrics.isEmpty()) {
+        lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics,
+            Tables.MODEL_METRICS.schema()), "model LIKE 'recs_%' AND " + where);
+      }
+
+      Row written = lake.read(Tables.RECOMMENDATION_CANDIDATES).where(col("as_of").equalTo(Date.valueOf(asOf)))
+          .selectExpr("count(*)", "count(DISTINCT customer_id)").first();
+      long reminders = lake.read(Tables.REPLENISHMENT_REMINDERS)
+          .where(col("as_of").equalTo(Date.valueOf(asOf))).count();
+      long rules = lake.read(Tables.BASKET_RULES).where(col("as_of").equalTo(Date.valueOf(asOf))).count();
+      String summary = String.format(Locale.ROOT, "%,d candidates for %,d customers (ALS %s), %,d replenishment "
+          + "reminders, %,d basket rules", written.getLong(0), written.getLong(1), params, reminders, rules);
+      context.progress().line(name(), summary);
+      return new JobResult(written.getLong(1), written.getLong(0), summary);
+    } finally {
+      lines.unpersist();
+      if (events != null) {
+        events.unpersist();
+      }
+    }
+  }
+
+  /** The offline evaluation's metrics into {@code metrics}; the chosen ALS grid point, or null when skipped. */
+  private AlsRecommender.Params evaluate(JobContext context, Recommendations recs, Recommendations.Inputs inputs,
+                          List<Row> metrics) {
+    RecsConfig config = context.config().recommendations();
+    LocalDate trainEnd = context.asOf().minusDays(config.evalDays());
+    if (Interactions.between(inputs.lines(), null, trainEnd).limit(1).isEmpty()
+        || Interactions.between(inputs.lines(), trainEnd, context.asOf()).limit(1).isEmpty()) {
+      context.progress().line(name(), "offline evaluation skipped: no purchases before and after " + trainEnd);
+      return null;
+    }
+    Recommendations.Evaluation evaluation = recs.evaluate(inputs, context.asOf());
+    String split = String.format(Locale.ROOT, "k=%d; train to %s, test %s..%s", config.k(), trainEnd,
+        trainEnd.plusDays(1), context.asOf());
+    for (Map.Entry<AlsRecommender.Params, RankingMetrics.Scores> e : evaluation.grid().entrySet()) {
+      String detail = e.getKey() + "; " + split;
+      metrics.add(metric(context, "recs_als_grid", "precision_at_k", e.getValue().precision(), detail));
+      metrics.add(metric(context, "recs_als_grid", "map_at_k", e.getValue().map(), detail));
+      metrics.add(metric(context, "recs_als_grid", "chosen", e.getKey().equals(evaluation.best()) ? 1 : 0, detail));
+    }
+    for (Map.Entry<String, RankingMetrics.Scores> e : evaluation.bySource().entrySet()) {
+      String model = "recs_" + e.getKey();
+      RankingMetrics.Scores s = e.getValue();
+      metrics.add(metric(context, model, "precision_at_k", s.precision(), split));
+      metrics.add(metric(context, model, "recall_at_k", s.recall(), split));
+      metrics.add(metric(context, model, "map_at_k", s.map(), split));
+      metrics.add(metric(context, model, "coverage", s.coverage(), split));
+      metrics.add(metric(context, model, "customers", s.customers(), split));
+    }
+    RankingMetrics.Scores blended = evaluation.bySource().get(Recommendations.BLENDED);
+    RankingMetrics.Scores baseline = evaluation.bySource().get(Recommendations.BASELINE);
+    double lift = baseline.precision() == 0 ? Double.NaN : blended.precision() / baseline.precision();
+    metrics.add(metric(context, "recs_blended", "precision_lift_vs_baseline", lift, split));
+    context.progress().line(name(), String.format(Locale.ROOT, "offline, %s: precision@%d blended %.4f, popularity "
+            + "baseline %.4f (x%.2f), ALS %.4f (%s); recall %.4f, MAP %.4f, coverage %.3f; %,d customers", split,
+        config.k(), blended.precision(), baseline.precision(), lift, evaluation.bySource().get(Recommendations.ALS).precision(),
+        evaluation.best(), blended.recall(), blended.map(), blended.coverage(), blended.customers()));
+    return evaluation.best();
+  }
+
+  private JobResult skipped(JobContext context, String why) {
+    String message = "skipped, " + why;
+    context.progress().line(name(), message);
+    return new JobResult(0, 0, message);
+  }
+
+  private static Row metric(JobContext context, String model, String metric, double value, String detail) {
+    return RowFactory.create(model, MODEL_VERSION, Date.valueOf(context.asOf()), metric, value, detail);
+  }
+}

@@ -1,0 +1,187 @@
+package io.c360.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.c360.core.catalog.TableDef;
+import io.c360.core.catalog.Tables;
+import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.cli.C360;
+import io.c360.jobs.generate.GeneratorOptions;
+import io.c360.jobs.generate.SampleGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A 300-customer world ingested up to 2025-12-31; identity, customer_360, segments and recommendations for
+ * 2025-11-30, so the December orders serve ab-report.
+ */
+@ExtendWith(SparkTest.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RecommendationJobTest {
+
+  private static final LocalDate INGESTED = LocalDate.parse("2025-12-31");
+  private static final LocalDate AS_OF = LocalDate.parse("2025-11-30");
+  private static final String WHERE = "as_of = DATE'" + AS_OF + "'";
+
+  private TestLake test;
+  private Lake lake;
+
+  @BeforeAll
+  void lake(@TempDir Path dir) throws Exception {
+    test = new TestLake(dir, "c360.identity.max-guest-orders-per-phone = 3\n"
+        + "c360.recommendations { als { ranks = [4], alphas = [10.0], max-iter = 3 }, blend.candidates-per-source = 15"
+        + " }\n");
+    GeneratorOptions base = GeneratorOptions.defaults(300, 11, test.sources);
+    SampleGenerator.generate(new GeneratorOptions(base.customers(), base.seed(), base.out(), 0.0, base.start(),
+        base.end(), null, base.holdoutDays()));
+    JobRunner ingest = new JobRunner(test.context(INGESTED));
+    ingest.run(Pipeline.job("ingest").orElseThrow());
+    ingest.run(Pipeline.job("gate").orElseThrow());
+    JobRunner runner = new JobRunner(test.context(AS_OF));
+    for (String job : List.of("identity", "customer_360", "segments", "recommendations")) {
+      runner.run(Pipeline.job(job).orElseThrow());
+    }
+    lake = test.open();
+  }
+
+  private Dataset<Row> candidates() {
+    return lake.read(Tables.RECOMMENDATION_CANDIDATES).where(WHERE);
+  }
+
+  private record Run(int code, String out, String err) {
+  }
+
+  private Run c360(String... args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.addAll(List.of("--conf", test.confFile.toString()));
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = C360.execute(all.toArray(String[]::new));
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void topTenRankedCandidatesPerCustomerWrittenOncePerAsOf() {
+    assertEquals(0, candidates().groupBy("customer_id", "rank").count().where("count > 1").count(),
+        "one row per customer and rank");
+    long customers = candidates().select("customer_id").distinct().count();
+    long profiles = lake.read(Tables.CUSTOMER_360).where(WHERE).count();
+    assertTrue(customers > 250 && customers <= profiles, customers + " of " + profiles + " customers");
+    Row shape = candidates().groupBy("customer_id").agg(
+            org.apache.spark.sql.functions.count("sku").as("n"),
+            org.apache.spark.sql.functions.countDistinct("sku").as("skus"),
+            org.apache.spark.sql.functions.max("rank").as("max_rank"))
+        .selectExpr("max(n)", "sum(CASE WHEN n <> skus OR n <> max_rank THEN 1 ELSE 0 END)").first();
+    assertEquals(10L, shape.getLong(0), "top-n = 10");
+    assertEquals(0L, shape.getLong(1), "distinct skus ranked 1..n");
+    assertEquals(0, candidates().where("sources IS NULL OR reason IS NULL OR score <= 0").count());
+    assertTrue(candidates().where("sources LIKE '%als%'").count() > 0);
+    assertEquals(0, lake.read(Tables.BASKET_RULES).where(WHERE).where("support <= 0 OR support > 1 OR confidence < 0.1 "
+        + "OR confidence > 1 OR lift <= 0 OR antecedent = '' OR consequent IS NULL").count());
+  }
+
+  @Test
+  void consentAndArmsAreStoredWithTheCandidates() {
+    Dataset<Row> profiles = lake.read(Tables.CUSTOMER_360).where(WHERE)
+        .selectExpr("customer_id", "coalesce(marketing_consent, false) AS consent");
+    assertEquals(0, candidates().join(profiles, "customer_id").where("contactable <> consent").count());
+    assertTrue(candidates().where("contactable").count() > 0 && candidates().where("NOT contactable").count() > 0);
+    Map<String, Long> arms = new java.util.HashMap<>();
+    for (Row r : candidates().select("customer_id", "arm").distinct().groupBy("arm").count().collectAsList()) {
+      arms.put(r.getString(0), r.getLong(1));
+    }
+    assertEquals(java.util.Set.of("control", "recommendations"), arms.keySet());
+    assertEquals(1, candidates().select("experiment").distinct().count());
+    assertEquals(0, candidates().groupBy("customer_id").agg(org.apache.spark.sql.functions.countDistinct("arm")
+        .as("arms")).where("arms > 1").count(), "one arm per customer");
+  }
+
+  @Test
+  void remindersLandOneCycleAfterTheLastPurchase() {
+    Dataset<Row> reminders = lake.read(Tables.REPLENISHMENT_REMINDERS).where(WHERE);
+    assertTrue(reminders.count() > 0, "the generator's replenishable favourites give reminders");
+    assertEquals(0, reminders.where("next_date <> date_add(last_purchase, cycle_days) OR purchases < 3 "
+        + "OR days_until_due > 14 OR days_until_due < -cycle_days "
+        + "OR days_until_due <> datediff(next_date, as_of)").count());
+    assertTrue(candidates().where("sources LIKE '%replenishment%'").count() > 0);
+  }
+
+  @Test
+  void offlineMetricsAreStoredAgainstThePopularityBaseline() {
+    Dataset<Row> metrics = lake.read(Tables.MODEL_METRICS).where(WHERE + " AND model LIKE 'recs_%'");
+    for (String model : List.of("recs_blended", "recs_popularity_baseline", "recs_als", "recs_rules")) {
+      for (String metric : List.of("precision_at_k", "recall_at_k", "map_at_k", "coverage")) {
+        Row r = metrics.where("model = '" + model + "' AND metric = '" + metric + "'").first();
+        double value = r.getAs("value");
+        assertTrue(value >= 0 && value <= 1, model + " " + metric + " " + value);
+      }
+    }
+    double blended = metrics.where("model = 'recs_blended' AND metric = 'precision_at_k'").first().getAs("value");
+    assertTrue(blended > 0, "the blend finds some of the later purchases: " + blended);
+    assertEquals(1.0, metrics.where("model = 'recs_als_grid' AND metric = 'chosen'").agg(
+        org.apache.spark.sql.functions.sum("value")).first().getDouble(0), "one chosen grid point");
+    assertEquals(1, metrics.where("model = 'recs_blended' AND metric = 'precision_lift_vs_baseline'").count());
+  }
+
+  @Test
+  void noRawPersonalDataInTheRecommendationTables() {
+    for (TableDef table : List.of(Tables.RECOMMENDATION_CANDIDATES, Tables.REPLENISHMENT_REMINDERS,
+        Tables.BASKET_RULES)) {
+      assertEquals(Map.of(), PersonalDataScan.hits(lake.read(table)), table.name());
+    }
+  }
+
+  @Test
+  void abReportComparesConversionPerArmFromLaterOrders() throws Exception {
+    Run run = c360("ab-report", "--experiment", "recs-1", "--as-of", AS_OF.toString(), "--days", "31", "--json");
+    assertEquals(0, run.code(), run.err());
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertEquals("control", json.get("control").asText());
+    assertEquals("2025-12-31", json.get("window_end").asText());
+    JsonNode arms = json.get("arms");
+    assertEquals(2, arms.size());
+    assertEquals("control", arms.get(0).get("arm").asText());
+    long customers = arms.get(0).get("customers").asLong() + arms.get(1).get("customers").asLong();
+    assertEquals(candidates().select("customer_id").distinct().count(), customers);
+    for (JsonNode arm : arms) {
+      assertTrue(arm.get("conversions").asLong() > 0 && arm.get("conversions").asLong() < arm.get("customers")
+          .asLong(), arm.toString());
+      assertTrue(arm.get("ci_low").asDouble() <= arm.get("rate").asDouble()
+          && arm.get("rate").asDouble() <= arm.get("ci_high").asDouble());
+    }
+    double p = arms.get(1).get("p_value").asDouble();
+    assertTrue(p >= 0 && p <= 1, "p-value " + p);
+    Run text = c360("ab-report", "--experiment", "recs-1");
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().contains("experiment recs-1, candidates of 2025-11-30"), text.out());
+    Run unknown = c360("ab-report", "--experiment", "nope");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("no recommendation candidates of experiment 'nope'"), unknown.err());
+  }
+}
