@@ -143,6 +143,9 @@ class ConfigReaderTest {
     ConfigException key = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
         "c360.alerts.rules = [ { name = x, metric = nps, kind = drop, treshold = 1, level = error } ]")));
     assertTrue(key.getMessage().startsWith("c360.alerts.rules: unknown key 'treshold'"), key.getMessage());
+  }
+
+  @Test
   void recommendationSettingsAreReadAndValidated() {
     RecsConfig defaults = ConfigReader.defaultConfig().recommendations();
     assertEquals(10, defaults.topN());
