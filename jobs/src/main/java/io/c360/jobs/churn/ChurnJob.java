@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
-import io.c360.core.catalog.Source;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.churn.ChurnDataset;
@@ -26,6 +25,7 @@ import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
+import io.c360.jobs.profile.Customer360Job;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -66,10 +66,11 @@ public final class ChurnJob implements Job {
     LocalDate asOf = context.asOf();
     ChurnModelConfig config = context.config().churn();
     Dataset<Row> identityMap = IdentityJob.customers(lake, asOf, name());
-    Customer360.Inputs inputs = new Customer360.Inputs(identityMap, bronze(lake, Source.ORDERS),
-        bronze(lake, Source.ORDER_ITEMS), bronze(lake, Source.PRODUCTS), bronze(lake, Source.MEMBERS),
-        bronze(lake, Source.TICKETS), bronze(lake, Source.REVIEWS), bronze(lake, Source.SURVEYS),
-        bronze(lake, Source.EVENTS));
+    Customer360.Inputs inputs = Customer360Job.inputs(lake, identityMap);
+    if (inputs.orders() == null) {
+      context.progress().line(name(), "skipped: the orders source was never ingested");
+      return new JobResult(0, 0, "skipped");
+    }
     Dataset<Row> orders = inputs.orders().where(new AsOfWindow(asOf).seen(col("order_ts")));
     Dataset<Row> purchases = ChurnDataset.purchases(identityMap, orders).localCheckpoint();
     Dataset<Row> outcomes = ChurnDataset.orderOutcomes(identityMap, orders);
@@ -312,10 +313,5 @@ public final class ChurnJob implements Job {
 
   private static void write(JobContext context, TableDef table, List<Row> rows, String predicate) {
     context.lake().replaceWhere(table, context.spark().createDataFrame(rows, table.schema()), predicate);
-  }
-
-  private static Dataset<Row> bronze(Lake lake, Source source) {
-    TableDef table = Tables.bronze(source);
-    return lake.exists(table) ? lake.read(table) : null;
   }
 }

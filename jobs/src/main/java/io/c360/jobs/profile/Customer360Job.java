@@ -35,10 +35,7 @@ public final class Customer360Job implements Job {
     Lake lake = context.lake();
     Date asOf = Date.valueOf(context.asOf());
     Dataset<Row> identityMap = IdentityJob.customers(lake, context.asOf(), name());
-    Customer360.Inputs inputs = new Customer360.Inputs(identityMap, bronze(lake, Source.ORDERS),
-        bronze(lake, Source.ORDER_ITEMS), bronze(lake, Source.PRODUCTS), bronze(lake, Source.MEMBERS),
-        bronze(lake, Source.TICKETS), bronze(lake, Source.REVIEWS), bronze(lake, Source.SURVEYS),
-        bronze(lake, Source.EVENTS));
+    Customer360.Inputs inputs = inputs(lake, identityMap);
     Dataset<Row> profiles = new Customer360(context.config().identity()).transform(inputs, context.asOf());
     lake.replaceWhere(Tables.CUSTOMER_360, profiles, "as_of = '" + context.asOf() + "'");
 
@@ -48,6 +45,13 @@ public final class Customer360Job implements Job {
     String summary = String.format(Locale.ROOT, "%,d customers, %,d with orders", customers, sizes.getLong(1));
     context.progress().line(name(), summary);
     return new JobResult(customers, customers, summary);
+  }
+
+  /** The identity map and every bronze source customer_360 reads (null for a source never ingested). */
+  public static Customer360.Inputs inputs(Lake lake, Dataset<Row> identityMap) {
+    return new Customer360.Inputs(identityMap, bronze(lake, Source.ORDERS), bronze(lake, Source.ORDER_ITEMS),
+        bronze(lake, Source.PRODUCTS), bronze(lake, Source.MEMBERS), bronze(lake, Source.TICKETS),
+        bronze(lake, Source.REVIEWS), bronze(lake, Source.SURVEYS), bronze(lake, Source.EVENTS));
   }
 
   private static Dataset<Row> bronze(Lake lake, Source source) {
