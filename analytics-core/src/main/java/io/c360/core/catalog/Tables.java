@@ -178,6 +178,7 @@ public final class Tables {
           of("last_ces", FieldType.INT, "Latest customer effort score (1-7)"),
           of("events_30d", FieldType.LONG,
               "App events in the 30 days ending on the as-of date (null without an events source)"),
+          of("events_90d", FieldType.LONG, "App events in the 90 days ending on the as-of date"),
           of("active_days_30d", FieldType.INT, "Days with an app event in the 30 days ending on the as-of date"),
           of("last_event_ts", FieldType.TIMESTAMP, "Latest app event"),
           of("usual_city", FieldType.STRING, "City with the most location events")),

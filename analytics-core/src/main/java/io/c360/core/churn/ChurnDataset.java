@@ -3,11 +3,13 @@ package io.c360.core.churn;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -45,6 +47,8 @@ public final class ChurnDataset {
   public static final String P_ALIVE = "p_alive";
   public static final String LAST_ORDER_FAILED = "last_order_failed";
   public static final String RECENCY_RATIO = "recency_gap_ratio";
+  public static final String EVENT_RECENCY = "days_since_last_event";
+  public static final String EVENT_TREND = "event_trend_30_90";
 
   /**
    * One model input.
@@ -78,7 +82,13 @@ public final class ChurnDataset {
       c360("mean_sentiment", "mean review sentiment (-1 to 1)"),
       c360("last_nps", "latest NPS answer (0-10)"),
       c360("events_30d", "app events in the last 30 days"),
+      c360("events_90d", "app events in the last 90 days"),
       c360("active_days_30d", "days active in the app in the last 30 days"),
+      new Feature(EVENT_RECENCY, "days since the last app event",
+          datediff(col("as_of"), to_date(col("last_event_ts"))).cast("double")),
+      new Feature(EVENT_TREND, "app events of the last 30 days against the 90-day pace (1 = steady)",
+          when(col("events_90d").cast("double").gt(0),
+              col("events_30d").cast("double").multiply(3).divide(col("events_90d").cast("double")))),
       c360("tenure_days", "days as a customer"),
       new Feature(P_ALIVE, "probability of still being an active buyer (BG/NBD)", col(P_ALIVE).cast("double")),
       new Feature(LAST_ORDER_FAILED, "latest order cancelled or returned (1 = yes)",
@@ -269,6 +279,9 @@ public final class ChurnDataset {
         concat(lit("the gap since the last order is "), format_number(v, 1), lit("x the usual one")));
     phrase = phrase.when(feature.isin("events_30d", "active_days_30d").and(v.equalTo(0)),
         lit("no app activity in the last 30 days"));
+    phrase = phrase.when(feature.equalTo(EVENT_RECENCY), concat(lit("no app activity for "), text, lit(" days")));
+    phrase = phrase.when(feature.equalTo(EVENT_TREND),
+        concat(lit("app activity over the last 30 days at "), format_number(v, 1), lit("x the pace of the last 90")));
     phrase = phrase.when(feature.isin("mean_satisfaction", "mean_rating"),
         concat(labelOf(feature), lit(" "), text));
     phrase = phrase.otherwise(concat(labelOf(feature), lit(": "), text));
