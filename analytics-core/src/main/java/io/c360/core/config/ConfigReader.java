@@ -169,7 +169,7 @@ public final class ConfigReader {
         new RecsConfig.Blend(r.getInt("blend.candidates-per-source"), r.getInt("blend.rank-offset"),
             r.getDouble("blend.weights.als"), r.getDouble("blend.weights.rules"),
             r.getDouble("blend.weights.replenishment"), r.getDouble("blend.weights.repurchase"),
-            r.getDouble("blend.weights.popularity"),
+            r.getDouble("blend.weights.popularity"), r.getDouble("blend.weights.category"),
             r.getDouble("blend.weights.similar")),
         new RecsConfig.Experiment(r.getString("experiment.name"), arms));
   }

@@ -3,18 +3,26 @@ package io.c360.core.recs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 
 /**
  * Popularity: distinct buyers per sku in the last window days, overall (the baseline) and per segment and city
- * (the cold-start source: a customer gets the skus most bought by the customers of the same segment and city).
+ * (the cold-start source: a customer gets the skus most bought by the customers of the same segment and city) and
+ * per category weighted by the customer's own categories.
  */
 public final class Popularity {
 
@@ -46,7 +54,9 @@ public final class Popularity {
   }
 
   /**
-   * The top {@code n} skus by distinct buyers in the window among the customers of the same segment and city.
+   * The top {@code n} skus by distinct buyers in the window among the customers of the same segment and city;
+   * a customer whose segment and city bought nothing in the window (a lapsed segment, a small city) gets the top of
+   * the city, else the overall top, so every customer gets candidates.
    *
    * @param customers customer_id, segment, city (either may be null)
    */
@@ -54,15 +64,63 @@ public final class Popularity {
                                               int windowDays, int n) {
     Dataset<Row> groups = customers.select(col(Interactions.CUSTOMER),
         coalesce(col("segment"), lit(NO_SEGMENT)).as("_segment"), coalesce(col("city"), lit(NO_CITY)).as("_city"));
-    Dataset<Row> top = Interactions.between(lines, asOf.minusDays(windowDays), asOf)
-        .join(groups, Interactions.CUSTOMER)
-        .groupBy("_segment", "_city", Interactions.SKU)
-        .agg(count_distinct(col(Interactions.CUSTOMER)).as("buyers"))
-        .withColumn("_r", row_number().over(Window.partitionBy("_segment", "_city")
-            .orderBy(col("buyers").desc(), col(Interactions.SKU))))
-        .where(col("_r").leq(n));
-    return groups.join(top, new String[] {"_segment", "_city"})
+    Dataset<Row> recent = Interactions.between(lines, asOf.minusDays(windowDays), asOf);
+    Dataset<Row> grouped = recent.join(groups, Interactions.CUSTOMER);
+    Dataset<Row> bySegmentCity = top(grouped, n, "_segment", "_city");
+    Dataset<Row> byCity = top(grouped, n, "_city");
+    Dataset<Row> overall = top(recent, n);
+    Dataset<Row> levels = groups
+        .join(bySegmentCity.select("_segment", "_city").distinct().withColumn("_has_group", lit(true)),
+            new String[] {"_segment", "_city"}, "left")
+        .join(byCity.select("_city").distinct().withColumn("_has_city", lit(true)), new String[] {"_city"}, "left");
+    Dataset<Row> inGroup = levels.where(col("_has_group")).join(bySegmentCity, new String[] {"_segment", "_city"})
+        .withColumn("reason", concat(lit("popular with "), col("_segment"), lit(" customers in "), col("_city")));
+    Dataset<Row> inCity = levels.where(col("_has_group").isNull().and(col("_has_city")))
+        .join(byCity, "_city").withColumn("reason", concat(lit("popular in "), col("_city")));
+    Dataset<Row> anywhere = levels.where(col("_has_group").isNull().and(col("_has_city").isNull()))
+        .crossJoin(overall).withColumn("reason", lit("popular"));
+    return inGroup.unionByName(inCity, true).unionByName(anywhere, true)
         .select(col(Interactions.CUSTOMER), col(Interactions.SKU), col("buyers").cast("double").as("score"),
-            concat(lit("popular with "), col("_segment"), lit(" customers in "), col("_city")).as("reason"));
+            col("reason"));
+  }
+
+  /** sku, buyers and the grouping columns: the top {@code n} skus by distinct buyers of each group. */
+  private static Dataset<Row> top(Dataset<Row> lines, int n, String... groupBy) {
+    Column[] keys = Arrays.stream(groupBy).map(functions::col).toArray(Column[]::new);
+    List<String> grouping = new ArrayList<>(List.of(groupBy));
+    grouping.add(Interactions.SKU);
+    return lines.groupBy(grouping.stream().map(functions::col).toArray(Column[]::new))
+        .agg(count_distinct(col(Interactions.CUSTOMER)).as("buyers"))
+        .withColumn("_r", row_number().over(Window.partitionBy(keys)
+            .orderBy(col("buyers").desc(), col(Interactions.SKU))))
+        .where(col("_r").leq(n)).drop("_r");
+  }
+
+  /**
+   * Personal popularity: a customer's share of order lines in a category times a sku's share of the category's
+   * buyers (the chance of the next line being that sku if the customer picks categories as before and items as
+   * everyone does); the top {@code n} per customer: customer_id, sku, score, reason ("popular in CATEGORY, which
+   * you often buy").
+   *
+   * @param lines     the customers' purchase lines (customer_id, sku)
+   * @param catalogue sku, category (Products.catalogue)
+   * @param items     sku, buyers ({@link #items})
+   */
+  public static Dataset<Row> byCategory(Dataset<Row> lines, Dataset<Row> catalogue, Dataset<Row> items, int n) {
+    Dataset<Row> categories = catalogue.where(col("category").isNotNull()).select(Interactions.SKU, "category");
+    Dataset<Row> shares = lines.join(categories, Interactions.SKU)
+        .groupBy(Interactions.CUSTOMER, "category").agg(count(lit(1)).as("_lines"))
+        .withColumn("_share", col("_lines").divide(sum("_lines").over(Window.partitionBy(Interactions.CUSTOMER))));
+    Dataset<Row> top = items.join(categories, Interactions.SKU)
+        .withColumn("_pop", col("buyers").divide(sum("buyers").over(Window.partitionBy("category"))))
+        .withColumn("_r", row_number().over(Window.partitionBy("category")
+            .orderBy(col("buyers").desc(), col(Interactions.SKU))))
+        .where(col("_r").leq(n)).drop("_r");
+    return shares.join(top, "category")
+        .select(col(Interactions.CUSTOMER), col(Interactions.SKU), col("_share").multiply(col("_pop")).as("score"),
+            concat(lit("popular in "), col("category"), lit(", which you often buy")).as("reason"))
+        .withColumn("_r", row_number().over(Window.partitionBy(Interactions.CUSTOMER)
+            .orderBy(col("score").desc(), col(Interactions.SKU))))
+        .where(col("_r").leq(n)).drop("_r");
   }
 }

@@ -28,6 +28,7 @@ public final class Recommendations {
   public static final String POPULARITY = "popularity";
   public static final String COLD_START = "cold_start";
   public static final String SIMILAR = "similar";
+  public static final String CATEGORY = "category";
   public static final String REPURCHASE = "repurchase";
   /** The popularity baseline of the evaluation: the same most-bought skus for everyone. */
   public static final String BASELINE = "popularity_baseline";
@@ -79,6 +80,7 @@ public final class Recommendations {
     w.put(REPURCHASE, b.repurchase());
     w.put(POPULARITY, b.popularity());
     w.put(COLD_START, b.als());
+    w.put(CATEGORY, b.category());
     w.put(SIMILAR, b.similar());
     return w;
   }
@@ -119,6 +121,9 @@ public final class Recommendations {
     sources.add(Blend.tagged(Replenishment.repurchases(lines, asOf, catalogue), REPURCHASE));
     sources.add(popular.select(col(Interactions.CUSTOMER), col(Interactions.SKU), col("score"), col("reason"),
         col(Blend.SOURCE)));
+    if (catalogue != null) {
+      sources.add(Blend.tagged(Popularity.byCategory(lines, catalogue, items, perSource), CATEGORY));
+    }
     if (catalogue != null && config.similar().perItem() > 0) {
       sources.add(Blend.tagged(SimilarProducts.candidates(
           SimilarProducts.pairs(catalogue, items, config.similar().perItem()), recent, catalogue), SIMILAR));
