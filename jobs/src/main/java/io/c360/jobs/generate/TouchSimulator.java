@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Campaign touches of consenting members: a Poisson process of about {@value #TOUCHES_PER_YEAR} touches a year from
+ * Campaign touches of consenting members: a Poisson process of about {@value #TOUCHES_PER_YEAR} touches a year (a
+ * monthly newsletter, SMS or push cadence) from
  * signup (or {@code start}) on, at random times (independent of the person's behaviour, like a randomised campaign),
  * continuing after dropout since marketing cannot see it. The channel decides which identifiers the row carries.
  */
 final class TouchSimulator {
 
-  static final double TOUCHES_PER_YEAR = 2.4;
+  static final double TOUCHES_PER_YEAR = 12;
 
   private final World world;
 
