@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", description = "Runs one job for an as-of date. Jobs: ${COMPLETION-CANDIDATES}.",
+@Command(name = "run", description = "Runs one job for an as-of date.",
     exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:ok", "1:the job failed",
         "2:usage or input error", "3:data-quality gate failed"})
 final class RunCommand implements Callable<Integer> {
@@ -22,7 +22,8 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   AsOfOption asOf;
 
-  @Parameters(index = "0", paramLabel = "JOB", completionCandidates = JobNames.class, description = "Job to run.")
+  @Parameters(index = "0", paramLabel = "JOB", completionCandidates = JobNames.class,
+      description = "Job to run: ${COMPLETION-CANDIDATES}.")
   String job;
 
   @Option(names = "--sources", paramLabel = "DIR", description = "Folder of the raw sources (ingest).")
