@@ -45,7 +45,8 @@ class EndToEndTest {
   void everyGeneratedRowIsInBronzeOrQuarantine() throws Exception {
     // 300 people share the generator's three counter phones with few orders each: a low limit keeps them apart.
     TestLake test = new TestLake(dir, "c360.identity.max-guest-orders-per-phone = 3\n"
-        + "c360.churn { training-dates = 5, rounds = 30 }\n");
+        + "c360.churn { training-dates = 5, rounds = 30 }\n"
+        + "c360.recommendations.als { ranks = [4], alphas = [10.0], max-iter = 3 }\n");
     GeneratorOptions base = GeneratorOptions.defaults(300, 11, test.sources);
     GenerateSummary summary = SampleGenerator.generate(new GeneratorOptions(base.customers(), base.seed(),
         base.out(), 0.01, base.start(), base.end(), null, base.holdoutDays()));
