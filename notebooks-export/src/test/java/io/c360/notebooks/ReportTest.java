@@ -57,7 +57,7 @@ class ReportTest {
     Dataset<Row> rows = spark.sql(values);
     List<String> given = Arrays.asList(rows.columns());
     Column[] columns = table.columns().stream().map(c -> (given.contains(c.name()) ? col(c.name()) : lit(null))
-        .cast(c.type().dataType()).as(c.name())).toArray(Column[]::new);
+        .cast(c.type().sparkType()).as(c.name())).toArray(Column[]::new);
     rows.select(columns).write().format("delta").mode("overwrite").saveAsTable(table.qualified(database));
   }
 
