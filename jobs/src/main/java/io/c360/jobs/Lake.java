@@ -108,7 +108,7 @@ public final class Lake {
   public void ensure(TableDef table) {
     if (exists(table)) {
       register(table);
-      if (propertiesChecked.add(table.name())) {
+      if (!table.properties().isEmpty() && propertiesChecked.add(table.name())) {
         addMissingProperties(table);
       }
       return;
