@@ -3,11 +3,16 @@ package io.c360.jobs;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,6 +31,7 @@ public final class Lake {
   private final SparkSession spark;
   private final Path root;
   private final String database;
+  private final Set<String> propertiesChecked = ConcurrentHashMap.newKeySet();
 
   public Lake(SparkSession spark, Path root, String database) {
     this.spark = spark;
@@ -94,19 +100,47 @@ public final class Lake {
     return rows;
   }
 
-  /** Creates the table from its declaration if it does not exist yet, and registers it. */
+  /**
+   * Creates the table from its declaration if it does not exist yet, and registers it. The declared table
+   * properties (Change Data Feed on gold tables) are set at creation, and added to an existing table that lacks
+   * them on its first write through this lake.
+   */
   public void ensure(TableDef table) {
     if (exists(table)) {
       register(table);
+      if (!table.properties().isEmpty() && propertiesChecked.add(table.name())) {
+        addMissingProperties(table);
+      }
       return;
     }
-    DeltaTable.createIfNotExists(spark)
+    DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark)
         .tableName(name(table))
         .location(path(table).toString())
         .addColumns(table.schema())
         .partitionedBy(table.partitionBy().toArray(String[]::new))
-        .comment(table.comment())
-        .execute();
+        .comment(table.comment());
+    table.properties().forEach(builder::property);
+    builder.execute();
+    propertiesChecked.add(table.name());
+  }
+
+  /** The table's Delta properties (as SHOW TBLPROPERTIES gives them). */
+  public Map<String, String> properties(TableDef table) {
+    Map<String, String> properties = new HashMap<>();
+    for (Row row : spark.sql("SHOW TBLPROPERTIES " + name(table)).collectAsList()) {
+      properties.put(row.getString(0), row.getString(1));
+    }
+    return properties;
+  }
+
+  private void addMissingProperties(TableDef table) {
+    Map<String, String> current = properties(table);
+    List<String> missing = table.properties().entrySet().stream()
+        .filter(e -> !e.getValue().equals(current.get(e.getKey())))
+        .map(e -> "'" + e.getKey() + "' = '" + e.getValue() + "'").toList();
+    if (!missing.isEmpty()) {
+      spark.sql("ALTER TABLE " + name(table) + " SET TBLPROPERTIES (" + String.join(", ", missing) + ")");
+    }
   }
 
   /** Appends rows (shaped as the table) in one commit. */

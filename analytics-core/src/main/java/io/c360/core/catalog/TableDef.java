@@ -1,6 +1,7 @@
 package io.c360.core.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -28,6 +29,17 @@ public record TableDef(String name, Layer layer, String comment, List<Column> co
     if (columns.stream().noneMatch(c -> c.name().equals(name))) {
       throw new IllegalArgumentException("table " + table + " declares unknown column " + name);
     }
+  }
+
+  /** Delta table property that records row-level changes, readable with {@code table_changes}. */
+  public static final String CHANGE_DATA_FEED = "delta.enableChangeDataFeed";
+
+  /**
+   * Delta table properties set at creation (and added to an existing table when missing): gold tables carry
+   * Change Data Feed, so downstream consumers read increments with {@code table_changes} / {@code readChangeFeed}.
+   */
+  public Map<String, String> properties() {
+    return layer == Layer.GOLD ? Map.of(CHANGE_DATA_FEED, "true") : Map.of();
   }
 
   public StructType schema() {

@@ -66,7 +66,7 @@ public final class Tables {
           required(INGESTED_AT, FieldType.TIMESTAMP, "When the batch was ingested"),
           required("run_id", FieldType.STRING, "Ingest run"),
           of("files", FieldType.LONG, "Data files read"),
-          of("rows_in", FieldType.LONG, "Rows read"),
+          of("rows_in", FieldType.LONG, "Rows read, less those of forgotten customers (dropped)"),
           of("rows_bronze", FieldType.LONG, "Rows written to the bronze table"),
           of("rows_quarantined", FieldType.LONG, "Rows written to quarantine")),
       List.of("source", BATCH_ID), List.of());
@@ -531,6 +531,16 @@ public final class Tables {
           required("lift", FieldType.DOUBLE, "Confidence / share of the baskets holding the consequent")),
       List.of("as_of", "antecedent", "consequent"), List.of("as_of"));
 
+  public static final TableDef FORGOTTEN = new TableDef("forgotten", Layer.OPS,
+      "Tombstones of customers erased with c360 forget: keyed hashes of their identifiers, never raw values; "
+          + "ingest and identity drop every record carrying one", List.of(
+          required("id_type", FieldType.STRING, "customer, account, member, device, order, phone or email"),
+          required("id_hash", FieldType.STRING, "HMAC-SHA256 (c360.identity.hmac-key) of the normalised identifier: "
+              + "E.164 phone, normalised email, trimmed id"),
+          required("forgotten_at", FieldType.TIMESTAMP, "When the erasure ran"),
+          required("request_id", FieldType.STRING, "Erasure run; the same for every identifier of one request")),
+      List.of("id_type", "id_hash"), List.of());
+
   /** Tables holding raw personal data: never readable through c360's SQL access without the admin role. */
   public static final List<TableDef> RESTRICTED = List.of(CUSTOMER_PII);
 
@@ -564,7 +574,7 @@ public final class Tables {
         CLV_SCORES, CHURN_SCORES, CHURN_REASONS, CHURN_IMPORTANCE, CHURN_DRIFT, RETENTION_ACTIONS, CUSTOMER_SEGMENTS,
         CUSTOMER_TAGS, SEGMENT_HISTORY, SEGMENT_MIGRATION, KPI_DAILY, TICKET_INSIGHTS, TICKET_QUEUE, SERVICE_KPIS,
         FUNNEL_DAILY, CHANNEL_ATTRIBUTION, ALERTS, RECOMMENDATION_CANDIDATES, REPLENISHMENT_REMINDERS, BASKET_RULES,
-        INGEST_BATCHES, CHURN_BASELINE, DQ_RESULTS, JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
+        INGEST_BATCHES, FORGOTTEN, CHURN_BASELINE, DQ_RESULTS, JOB_RUNS, MODEL_METRICS, MODEL_REGISTRY));
     return List.copyOf(all);
   }
 

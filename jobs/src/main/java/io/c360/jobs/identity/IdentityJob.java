@@ -16,6 +16,7 @@ import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
+import io.c360.jobs.privacy.Tombstones;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -33,7 +34,8 @@ import org.apache.spark.sql.RowFactory;
  * Identity: links the bronze records seen up to the as-of date into customers ({@link IdentityGraph}), keeps
  * customer ids stable against the latest earlier run ({@link StableIds}) and writes identity_map,
  * identity_history, identity_shared_identifiers and the restricted vault customer_pii for the as-of date
- * (replacing that date's rows). When the
+ * (replacing that date's rows). Bronze rows carrying an identifier of a forgotten customer (c360.forgotten) are
+ * left out. When the
  * sources folder holds the generator's {@code _truth/identity.csv}, the pairwise precision and recall of the
  * entities are written to model_metrics.
  */
@@ -57,12 +59,15 @@ public final class IdentityJob implements Job {
     Lake lake = context.lake();
     LocalDate asOf = context.asOf();
     Timestamp cutoff = Timestamp.valueOf(asOf.plusDays(1).atStartOfDay());
-    Dataset<Row> orders = lake.read(Tables.bronze(Source.ORDERS)).where(col("order_ts").lt(cutoff));
+    Tombstones tombstones = Tombstones.load(lake);
+    Dataset<Row> orders = kept(context, tombstones, Source.ORDERS,
+        lake.read(Tables.bronze(Source.ORDERS)).where(col("order_ts").lt(cutoff)));
     Dataset<Row> members = lake.exists(Tables.bronze(Source.MEMBERS))
-        ? lake.read(Tables.bronze(Source.MEMBERS))
-            .where(col("signup_ts").isNull().or(col("signup_ts").lt(cutoff))) : null;
+        ? kept(context, tombstones, Source.MEMBERS, lake.read(Tables.bronze(Source.MEMBERS))
+            .where(col("signup_ts").isNull().or(col("signup_ts").lt(cutoff)))) : null;
     Dataset<Row> events = lake.exists(Tables.bronze(Source.EVENTS))
-        ? lake.read(Tables.bronze(Source.EVENTS)).where(col("event_ts").lt(cutoff)) : null;
+        ? kept(context, tombstones, Source.EVENTS,
+            lake.read(Tables.bronze(Source.EVENTS)).where(col("event_ts").lt(cutoff))) : null;
 
     IdentityGraph identity = new IdentityGraph(context.config().identity());
     IdentityGraph.Inputs inputs = new IdentityGraph.Inputs(orders, members, events);
@@ -98,6 +103,16 @@ public final class IdentityJob implements Job {
           "model = 'identity' AND as_of = '" + asOf + "'");
     }
     return new JobResult(entityCount, customers, customers + " customers");
+  }
+
+  /** The bronze rows without those carrying an identifier of a forgotten customer, saying how many were dropped. */
+  private Dataset<Row> kept(JobContext context, Tombstones tombstones, Source source, Dataset<Row> rows) {
+    Tombstones.Kept kept = tombstones.keep(source, rows, context.config().identity());
+    if (!tombstones.isEmpty()) {
+      context.progress().line(name(), String.format(Locale.ROOT,
+          "bronze_%s: dropped %,d rows of forgotten customers (c360.forgotten)", source.id(), kept.dropped()));
+    }
+    return kept.rows();
   }
 
   /** Raw personal data per customer, for the restricted vault table only. */

@@ -14,6 +14,7 @@ import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
+import io.c360.jobs.privacy.Tombstones;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.apache.spark.storage.StorageLevel;
  * Ingest: for each configured source, reads the batch, checks and types every row, and writes the valid rows to
  * {@code bronze_<source>} and the rejected ones to {@code quarantine}, each replacing that batch's rows (so a
  * crashed run is repaired by re-running). The batches are then listed in {@code ingest_batches} in one commit;
- * a listed batch is skipped, so re-ingesting the same files changes nothing.
+ * a listed batch is skipped, so re-ingesting the same files changes nothing. Rows carrying an identifier of a
+ * forgotten customer ({@link Tombstones}) are dropped before the checks and counted apart.
  */
 public final class IngestJob implements Job {
 
@@ -40,8 +42,10 @@ public final class IngestJob implements Job {
   @Override
   public JobResult run(JobContext context) {
     SourceReader reader = new SourceReader(context.spark());
+    Tombstones tombstones = Tombstones.load(context.lake());
     long rowsIn = 0;
     long rowsOut = 0;
+    long forgotten = 0;
     List<Row> ingested = new ArrayList<>();
     for (Source source : Source.values()) {
       Optional<SourceConfig> conf = context.config().source(source);
@@ -59,7 +63,13 @@ public final class IngestJob implements Job {
             + " already ingested, skipped");
         continue;
       }
-      Row listed = ingest(context, batch.get());
+      Tombstones.Kept kept = tombstones.keep(source, batch.get().raw(), context.config().identity());
+      if (kept.dropped() > 0) {
+        context.progress().line(name(), String.format(java.util.Locale.ROOT,
+            "%s: dropped %,d rows of forgotten customers (c360.forgotten)", source.id(), kept.dropped()));
+        forgotten += kept.dropped();
+      }
+      Row listed = ingest(context, batch.get(), kept.rows());
       long valid = listed.getAs("rows_bronze");
       long rejected = listed.getAs("rows_quarantined");
       rowsIn += valid + rejected;
@@ -72,11 +82,12 @@ public final class IngestJob implements Job {
       context.lake().append(Tables.INGEST_BATCHES,
           context.spark().createDataFrame(ingested, Tables.INGEST_BATCHES.schema()));
     }
-    return new JobResult(rowsIn, rowsOut, ingested.size() + " source batches ingested");
+    return new JobResult(rowsIn, rowsOut, ingested.size() + " source batches ingested"
+        + (forgotten > 0 ? ", " + forgotten + " rows of forgotten customers dropped" : ""));
   }
 
-  /** Writes one batch to bronze and quarantine; returns its ingest_batches row. */
-  private Row ingest(JobContext context, SourceBatch batch) {
+  /** Writes one batch (its raw rows, less those of forgotten customers) to bronze and quarantine. */
+  private Row ingest(JobContext context, SourceBatch batch, Dataset<Row> raw) {
     Lake lake = context.lake();
     Source source = batch.source();
     TableDef bronze = Tables.bronze(source);
@@ -86,7 +97,7 @@ public final class IngestJob implements Job {
         ? lake.read(bronze).where(col(Tables.BATCH_ID).notEqual(batch.batchId()))
             .select(transform.keyColumn().as("_key"))
         : null;
-    Dataset<Row> checked = transform.transform(batch.raw(), batch.batchId(), now, existing)
+    Dataset<Row> checked = transform.transform(raw, batch.batchId(), now, existing)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Row counts = checked.agg(count(when(IngestTransform.isValid(), 1)), count(lit(1))).first();
