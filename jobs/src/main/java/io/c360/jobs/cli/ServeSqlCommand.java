@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve-sql", description = {
+@Command(name = "serve-sql", mixinStandardHelpOptions = true, description = {
     "Serves the lake's tables over JDBC (the HiveServer2 protocol of Spark's Thrift server) for beeline, DBeaver, "
         + "Superset or any Hive JDBC client, until Ctrl-C or SIGTERM.",
     "Every JDBC session is read-only like `c360 sql`: only queries run; DROP, INSERT, CREATE, SET, ... are "

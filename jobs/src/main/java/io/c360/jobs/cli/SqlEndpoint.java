@@ -2,7 +2,9 @@ package io.c360.jobs.cli;
 
 import io.c360.jobs.InputException;
 import java.net.BindException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hive.service.Service;
 import org.apache.hive.service.ServiceException;
 import org.apache.hive.service.cli.thrift.ThriftCLIService;
@@ -20,18 +22,33 @@ final class SqlEndpoint implements AutoCloseable {
 
   private static final String PORT = "hive.server2.thrift.port";
   private static final String BIND_HOST = "hive.server2.thrift.bind.host";
-  private static final String OPERATION_LOG = "hive.server2.logging.operation.enabled";
-  /** Where a closing session looks for Hive's pipeout files (none with Spark); the default may not exist. */
-  private static final String LOCAL_SCRATCH = "hive.exec.local.scratchdir";
+  /**
+   * Settings of HiveServer2's own parts, which c360 does not use: Spark runs the statements and the SQL guard
+   * decides what may run. HiveServer2 also keeps a throwaway metastore (in-memory Derby through DataNucleus, whose
+   * plugins do not survive the shaded jar); nothing c360 serves comes from it, so it is asked as little as possible.
+   */
+  private static final Map<String, String> SERVER_SETTINGS = Map.of(
+      // no per-operation log files under java.io.tmpdir
+      "hive.server2.logging.operation.enabled", "false",
+      // a closing session looks for Hive's pipeout files (none with Spark) there; the default may not exist
+      "hive.exec.local.scratchdir", System.getProperty("java.io.tmpdir"),
+      // metadata calls (tables, columns) set up Hive's authorizer: one that needs no metastore, marked as set up
+      // (Hive's SessionState would otherwise open a metastore client to apply its settings)
+      "hive.security.authorization.manager",
+      "org.apache.hadoop.hive.ql.security.authorization.plugin.fallback.FallbackHiveAuthorizerFactory",
+      "hive.internal.ss.authz.settings.applied.marker", "true",
+      // a closing session asks the metastore once, without ten retries two seconds apart
+      "hive.hmshandler.retry.attempts", "0");
   /**
    * Loggers that report normal events as warnings or errors with stack traces: client disconnects, a client's
    * refused or failed statement or session (the client gets the message), the group lookup of the unauthenticated
-   * user 'anonymous', the empty throwaway metastore, a start failure this class reports.
+   * user 'anonymous', the throwaway metastore, a start failure this class reports.
    */
   private static final List<String> NOISY_LOGGERS = List.of("org.apache.thrift.server.TThreadPoolServer",
       "org.apache.spark.sql.hive.thriftserver.SparkExecuteStatementOperation",
       "org.apache.hive.service.cli.thrift.ThriftCLIService", "org.apache.hadoop.security.ShellBasedUnixGroupsMapping",
-      "org.apache.hadoop.hive.metastore.ObjectStore", "org.apache.hadoop.hive.ql.session.SessionState",
+      "org.apache.hadoop.hive.metastore", "org.apache.hadoop.hive.ql.session.SessionState", "DataNucleus",
+      "org.apache.hadoop.hive.conf.HiveConf",
       "org.apache.hive.service.CompositeService");
   /** The server keeps its own throwaway metastore in an in-memory Derby, which would log to ./derby.log. */
   private static final String DERBY_LOG = "derby.stream.error.field";
@@ -62,11 +79,10 @@ final class SqlEndpoint implements AutoCloseable {
     }
     // The server reads its settings from the session's Hadoop configuration, which includes the session conf:
     // this works on a session that already exists (an embedding process, tests) as on a new one.
-    List<String> keys = List.of(PORT, BIND_HOST, OPERATION_LOG, LOCAL_SCRATCH);
-    serving.conf().set(PORT, port);
-    serving.conf().set(BIND_HOST, host);
-    serving.conf().set(OPERATION_LOG, "false");
-    serving.conf().set(LOCAL_SCRATCH, System.getProperty("java.io.tmpdir"));
+    Map<String, String> settings = new HashMap<>(SERVER_SETTINGS);
+    settings.put(PORT, String.valueOf(port));
+    settings.put(BIND_HOST, host);
+    settings.forEach(serving.conf()::set);
     try {
       HiveThriftServer2 server = HiveThriftServer2.startWithContext(context);
       return new SqlEndpoint(server, host, thriftService(server).getPortNumber());
@@ -79,7 +95,7 @@ final class SqlEndpoint implements AutoCloseable {
       }
       throw e;
     } finally {
-      keys.forEach(serving.conf()::unset);
+      settings.keySet().forEach(serving.conf()::unset);
     }
   }
 
@@ -90,10 +106,6 @@ final class SqlEndpoint implements AutoCloseable {
       }
     }
     throw new IllegalStateException("the Thrift server has no Thrift CLI service");
-  }
-
-  int port() {
-    return port;
   }
 
   /** The JDBC URL of a database, e.g. {@code jdbc:hive2://127.0.0.1:10000/c360}. */
