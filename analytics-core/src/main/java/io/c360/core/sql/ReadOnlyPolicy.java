@@ -11,12 +11,14 @@ import scala.collection.JavaConverters;
 
 /**
  * Decides whether an analysed plan only reads. Queries pass; so do the commands that only describe
- * (SHOW ..., DESCRIBE ..., EXPLAIN ...). Every other command (DDL, DML, MERGE, SET, CACHE, VACUUM, ...) is
- * refused with a message naming it.
+ * (SHOW ..., DESCRIBE ..., EXPLAIN ...) and USE, which only changes the session's current database (JDBC clients
+ * send it when they connect). Every other command (DDL, DML, MERGE, SET, CACHE, VACUUM, ...) is refused with a
+ * message naming it.
  */
 public final class ReadOnlyPolicy {
 
-  private static final List<String> READ_ONLY_COMMAND_PREFIXES = List.of("Show", "Describe", "Explain");
+  private static final List<String> READ_ONLY_COMMAND_PREFIXES = List.of("Show", "Describe", "Explain",
+      "SetCatalogAndNamespace");
 
   private ReadOnlyPolicy() {
   }
@@ -30,7 +32,7 @@ public final class ReadOnlyPolicy {
       if (node instanceof Command || node instanceof ParsedStatement) {
         String name = node.getClass().getSimpleName();
         if (READ_ONLY_COMMAND_PREFIXES.stream().noneMatch(name::startsWith)) {
-          return Optional.of("read-only SQL: only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) are allowed, "
+          return Optional.of("read-only SQL: only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN, USE) are allowed, "
               + "got " + name.replaceAll("(Command|Statement|Exec)$", ""));
         }
         continue;

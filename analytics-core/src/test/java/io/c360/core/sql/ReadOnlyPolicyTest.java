@@ -41,6 +41,18 @@ class ReadOnlyPolicyTest {
   }
 
   @Test
+  void useOnlyChangesTheCurrentDatabase(SparkSession spark) {
+    String current = spark.catalog().currentDatabase();
+    try {
+      spark.sql("USE ro_test");
+      assertEquals("ro_test", spark.catalog().currentDatabase());
+      assertEquals(3L, spark.sql("SELECT count(*) FROM t").first().getLong(0));
+    } finally {
+      spark.catalog().setCurrentDatabase(current);
+    }
+  }
+
+  @Test
   void everyWritingStatementIsRefusedAndTheTableIsUntouched(SparkSession spark) {
     String[] refused = {
         "DROP TABLE ro_test.t",
