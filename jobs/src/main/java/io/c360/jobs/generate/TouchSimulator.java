@@ -6,9 +6,11 @@ import java.util.SplittableRandom;
 
 /**
  * Campaign touches of consenting members: a Poisson process of about {@value #TOUCHES_PER_YEAR} touches a year (a
- * monthly newsletter, SMS or push cadence) from
- * signup (or {@code start}) on, at random times (independent of the person's behaviour, like a randomised campaign),
- * continuing after dropout since marketing cannot see it. The channel decides which identifiers the row carries.
+ * monthly cadence) from signup (or {@code start}) on, at random times (independent of the person's behaviour, like a
+ * randomised campaign), continuing after dropout since marketing cannot see it. The channel is drawn by its share for
+ * every member alike (push reaches app and mini-program users), so each channel's audience is the same random sample
+ * and the differences in conversions per touch are the channels' effects. The channel decides which identifiers the
+ * row carries.
  */
 final class TouchSimulator {
 
@@ -34,9 +36,6 @@ final class TouchSimulator {
         break;
       }
       MarketingChannel channel = MarketingChannel.ALL[Dist.pick(r, MarketingChannel.SHARE_CUM)];
-      if (channel == MarketingChannel.PUSH && !tr.appUser()) {
-        channel = MarketingChannel.SMS;
-      }
       long ts = day * 86_400L + Dist.between(r, 9 * 3600, 21 * 3600 - 1);
       String campaign = world.calendar.campaign(day, r);
       boolean hasAccount = c.accountId() != null;
