@@ -143,17 +143,21 @@ public final class Lake {
     }
   }
 
-  /** Appends rows (shaped as the table) in one commit. */
+  /**
+   * Appends rows (shaped as the table) in one commit. Like every write, it adds the columns a newer c360 declares
+   * to a table an older one created (mergeSchema: additive only; earlier rows read them as null).
+   */
   public void append(TableDef table, Dataset<Row> rows) {
     ensure(table);
-    shape(table, rows).write().format("delta").mode("append").saveAsTable(name(table));
+    shape(table, rows).write().format("delta").mode("append").option("mergeSchema", "true")
+        .saveAsTable(name(table));
   }
 
   /** Atomically replaces the rows matching {@code predicate} with {@code rows}: re-running never duplicates. */
   public void replaceWhere(TableDef table, Dataset<Row> rows, String predicate) {
     ensure(table);
     shape(table, rows).write().format("delta").mode("overwrite").option("replaceWhere", predicate)
-        .saveAsTable(name(table));
+        .option("mergeSchema", "true").saveAsTable(name(table));
   }
 
   public DeltaTable delta(TableDef table) {

@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.catalyst.expressions.CallMethodViaReflection;
+import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.ParsedStatement;
@@ -13,7 +15,8 @@ import scala.collection.JavaConverters;
  * Decides whether an analysed plan only reads. Queries pass; so do the commands that only describe
  * (SHOW ..., DESCRIBE ..., EXPLAIN ...) and USE, which only changes the session's current database (JDBC clients
  * send it when they connect). Every other command (DDL, DML, MERGE, SET, CACHE, VACUUM, ...) is refused with a
- * message naming it.
+ * message naming it, and so is a query calling Java methods ({@code reflect}, {@code java_method}), which could
+ * do anything the server process may (stop it, read its files).
  */
 public final class ReadOnlyPolicy {
 
@@ -37,8 +40,18 @@ public final class ReadOnlyPolicy {
         }
         continue;
       }
+      for (Expression e : JavaConverters.seqAsJavaList(node.expressions())) {
+        if (callsJava(e)) {
+          return Optional.of("read-only SQL: reflect and java_method are not allowed");
+        }
+      }
       JavaConverters.seqAsJavaList(node.children()).forEach(todo::push);
     }
     return Optional.empty();
+  }
+
+  private static boolean callsJava(Expression e) {
+    return e instanceof CallMethodViaReflection
+        || JavaConverters.seqAsJavaList(e.children()).stream().anyMatch(ReadOnlyPolicy::callsJava);
   }
 }

@@ -75,4 +75,14 @@ class ReadOnlyPolicyTest {
     assertEquals(3L, spark.table("ro_test.t").count());
     assertEquals(java.util.List.of("id"), java.util.Arrays.asList(spark.table("ro_test.t").columns()));
   }
+
+  @Test
+  void javaMethodCallsAreRefused(SparkSession spark) {
+    for (String sql : new String[] {"SELECT reflect('java.lang.System', 'getProperty', 'user.name')",
+        "SELECT id FROM ro_test.t WHERE java_method('java.lang.Math', 'abs', -1) = 1",
+        "SELECT upper(reflect('java.util.UUID', 'randomUUID'))"}) {
+      SqlAccessDeniedException e = assertThrows(SqlAccessDeniedException.class, () -> spark.sql(sql).collect(), sql);
+      assertEquals("read-only SQL: reflect and java_method are not allowed", e.getMessage());
+    }
+  }
 }
