@@ -74,7 +74,6 @@ with DAG(
                 java_class="io.c360.jobs.cli.C360",
                 application_args=args,
                 name="c360-" + job + "-{{ ds }}",
-                conf={"spark.sql.session.timeZone": "UTC"},
             )
         )
     chain(*tasks)
