@@ -57,7 +57,10 @@ public final class AlsRecommender {
     Dataset<Row> items = Interactions.index(weights, Interactions.SKU, ITEM);
     Dataset<Row> ratings = weights.join(users, Interactions.CUSTOMER).join(items, Interactions.SKU)
         .select(col(USER), col(ITEM), col(Interactions.WEIGHT).cast("float").as(Interactions.WEIGHT));
-    ALSModel model = new ALS().setImplicitPrefs(true).setRank(params.rank()).setRegParam(params.regParam())
+    // Spark's default of 10 user and 10 item blocks makes 100 tiny tasks per iteration on a small history
+    int blocks = Math.min(10, weights.sparkSession().sessionState().conf().numShufflePartitions());
+    ALSModel model = new ALS().setNumBlocks(blocks).setImplicitPrefs(true).setRank(params.rank())
+        .setRegParam(params.regParam())
         .setAlpha(params.alpha()).setMaxIter(als.maxIter()).setSeed(als.seed()).setColdStartStrategy("drop")
         .setUserCol(USER).setItemCol(ITEM).setRatingCol(Interactions.WEIGHT)
         .fit(ratings);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The recommendation candidates of one as-of date: the sources (implicit ALS, basket rules, replenishment,
@@ -168,7 +167,7 @@ public final class Recommendations {
         .select(Interactions.CUSTOMER).distinct();
     Dataset<Row> relevant = Interactions.between(in.lines(), trainEnd, asOf)
         .select(Interactions.CUSTOMER, Interactions.SKU).distinct()
-        .join(trainBuyers, Interactions.CUSTOMER).persist(StorageLevel.MEMORY_AND_DISK());
+        .join(trainBuyers, Interactions.CUSTOMER).localCheckpoint();
     Dataset<Row> evaluatedCustomers = relevant.select(Interactions.CUSTOMER).distinct();
     Inputs evaluated = new Inputs(train.lines(), train.events(), train.products(),
         train.customers().join(evaluatedCustomers, Interactions.CUSTOMER));
@@ -176,25 +175,22 @@ public final class Recommendations {
         .select(Interactions.SKU).distinct().count();
 
     Built built = build(evaluated, trainEnd);
-    Dataset<Row> others = built.candidates().persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> exclusions = built.exclusions().persist(StorageLevel.MEMORY_AND_DISK());
+    // materialised with short lineage: every list below re-reads them, and one plan holding all the sources' plans
+    // several times took minutes to plan and ran a 4 GB driver out of memory at 300 customers
+    Dataset<Row> others = built.candidates().localCheckpoint();
+    Dataset<Row> exclusions = built.exclusions().localCheckpoint();
     Map<AlsRecommender.Params, RankingMetrics.Scores> grid = new LinkedHashMap<>();
     AlsRecommender.Params best = null;
     Dataset<Row> bestAls = null;
     for (AlsRecommender.Params params : AlsRecommender.grid(config.als())) {
       Dataset<Row> als = als(train, trainEnd, params).join(evaluatedCustomers, Interactions.CUSTOMER)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+          .localCheckpoint();
       RankingMetrics.Scores scores = RankingMetrics.evaluate(
           Candidates.top(Candidates.without(als, exclusions), k), relevant, k, catalogue);
       grid.put(params, scores);
       if (best == null || better(scores, grid.get(best))) {
-        if (bestAls != null) {
-          bestAls.unpersist();
-        }
         best = params;
         bestAls = als;
-      } else {
-        als.unpersist();
       }
     }
     Dataset<Row> all = others.unionByName(bestAls);
@@ -208,13 +204,10 @@ public final class Recommendations {
         .selectExpr(columns)
         .unionByName(Candidates.top(Candidates.without(baseline, exclusions), k)
             .withColumn(Blend.SOURCE, lit(BASELINE)).selectExpr(columns))
-        .unionByName(blend(blended, k).withColumn(Blend.SOURCE, lit(BLENDED)).selectExpr(columns));
+        .unionByName(blend(blended, k).withColumn(Blend.SOURCE, lit(BLENDED)).selectExpr(columns))
+        .localCheckpoint();
     Map<String, RankingMetrics.Scores> bySource = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names, relevant, k,
         catalogue);
-    bestAls.unpersist();
-    others.unpersist();
-    exclusions.unpersist();
-    relevant.unpersist();
     return new Evaluation(trainEnd, best, grid, bySource);
   }
 
