@@ -16,8 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "pipeline", description = {
-    "Runs every job in order for one as-of date: ingest -> gate -> identity -> customer_360 -> segments -> clv "
-        + "-> churn -> recommendations -> tickets -> funnels -> attribution -> alerts.",
+    "Runs every job in order for one as-of date (the jobs, in order: c360 help run).",
     "Re-running the same as-of date never duplicates. A failed Error-level quality check stops the run "
         + "(exit 3) before anything downstream is published."},
     exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:ok", "1:a job failed",
