@@ -9,8 +9,6 @@ import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.cli.C360;
-import io.c360.jobs.generate.GeneratorOptions;
-import io.c360.jobs.generate.SampleGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,35 +27,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 300-customer world ingested up to 2025-12-31; identity, customer_360, segments and recommendations for
- * 2025-11-30, so the December orders serve ab-report.
+ * The recommendations of the shared generated lake's earlier as-of date (2025-11-30): the orders ingested up to
+ * 2025-12-31 serve ab-report.
  */
 @ExtendWith(SparkTest.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecommendationJobTest {
 
-  private static final LocalDate INGESTED = LocalDate.parse("2025-12-31");
-  private static final LocalDate AS_OF = LocalDate.parse("2025-11-30");
+  private static final LocalDate AS_OF = SharedLake.EARLIER;
   private static final String WHERE = "as_of = DATE'" + AS_OF + "'";
 
   private TestLake test;
   private Lake lake;
 
   @BeforeAll
-  void lake(@TempDir Path dir) throws Exception {
-    test = new TestLake(dir, "c360.identity.max-guest-orders-per-phone = 3\n"
-        + "c360.recommendations { als { ranks = [4], alphas = [10.0], max-iter = 3 }, blend.candidates-per-source = 15"
-        + " }\n");
-    GeneratorOptions base = GeneratorOptions.defaults(300, 11, test.sources);
-    SampleGenerator.generate(new GeneratorOptions(base.customers(), base.seed(), base.out(), 0.0, base.start(),
-        base.end(), null, base.holdoutDays()));
-    JobRunner ingest = new JobRunner(test.context(INGESTED));
-    ingest.run(Pipeline.job("ingest").orElseThrow());
-    ingest.run(Pipeline.job("gate").orElseThrow());
-    JobRunner runner = new JobRunner(test.context(AS_OF));
-    for (String job : List.of("identity", "customer_360", "segments", "recommendations")) {
-      runner.run(Pipeline.job(job).orElseThrow());
-    }
+  void lake(@TempDir Path dir) {
+    test = SharedLake.copy(dir);
     lake = test.open();
   }
 
@@ -180,7 +165,8 @@ class RecommendationJobTest {
     assertTrue(p >= 0 && p <= 1, "p-value " + p);
     Run text = c360("ab-report", "--experiment", "recs-1");
     assertEquals(0, text.code(), text.err());
-    assertTrue(text.out().contains("experiment recs-1, candidates of 2025-11-30"), text.out());
+    assertTrue(text.out().contains("experiment recs-1, candidates of " + SharedLake.AS_OF), "the latest by default: "
+        + text.out());
     Run unknown = c360("ab-report", "--experiment", "nope");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("no recommendation candidates of experiment 'nope'"), unknown.err());

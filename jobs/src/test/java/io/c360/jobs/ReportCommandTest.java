@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.cli.C360;
 import io.c360.jobs.cli.ExitCodes;
-import io.c360.jobs.generate.GeneratorOptions;
-import io.c360.jobs.generate.SampleGenerator;
 import io.c360.notebooks.NotebookSchema;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -36,19 +34,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code c360 report} on a 300-customer world: segments for 2025-11-30 (a trend and migrations), then the jobs the
- * report reads for 2025-12-31; the report is written once for the class.
+ * {@code c360 report} on a copy of the shared generated lake (segments for two as-of dates, a trend and migrations,
+ * and every later job for the latest); the report is written once for the class.
  */
 @ExtendWith(SparkTest.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportCommandTest {
 
-  private static final LocalDate EARLIER = LocalDate.parse("2025-11-30");
-  private static final LocalDate AS_OF = LocalDate.parse("2025-12-31");
-  private static final String CONF = "c360.identity.max-guest-orders-per-phone = 3\n"
-      + "c360.churn { horizon-days = 60, step-days = 30, training-dates = 5, rounds = 30, early-stopping-rounds = 5 }\n"
-      + "c360.recommendations { als { ranks = [4], alphas = [10.0], max-iter = 3 }, blend.candidates-per-source = 15"
-      + " }\n";
+  private static final LocalDate EARLIER = SharedLake.EARLIER;
+  private static final LocalDate AS_OF = SharedLake.AS_OF;
   private static final Pattern PNG_URI = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,18 +58,7 @@ class ReportCommandTest {
   @BeforeAll
   void lakeAndReport(@TempDir Path tempDir) throws Exception {
     dir = tempDir;
-    test = new TestLake(dir, CONF);
-    SampleGenerator.generate(GeneratorOptions.defaults(300, 11, test.sources));
-    JobRunner latest = new JobRunner(test.context(AS_OF));
-    latest.run(Pipeline.job("ingest").orElseThrow());
-    latest.run(Pipeline.job("gate").orElseThrow());
-    JobRunner earlier = new JobRunner(test.context(EARLIER));
-    for (String job : List.of("identity", "customer_360", "segments")) {
-      earlier.run(Pipeline.job(job).orElseThrow());
-    }
-    for (String job : List.of("identity", "customer_360", "segments", "clv", "churn", "recommendations")) {
-      latest.run(Pipeline.job(job).orElseThrow());
-    }
+    test = SharedLake.copy(dir);
     report = c360("report", "--out", dir.resolve("out").toString(), "--conf", test.confFile.toString());
     html = Files.readString(dir.resolve("out/report.html"));
     notebooks = new ArrayList<>();

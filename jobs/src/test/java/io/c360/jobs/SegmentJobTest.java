@@ -7,8 +7,6 @@ import io.c360.core.catalog.Tables;
 import io.c360.core.segment.FiveTiers;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.cli.C360;
-import io.c360.jobs.generate.GeneratorOptions;
-import io.c360.jobs.generate.SampleGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,15 +28,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The end-to-end test's 300-customer world, ingested once, then identity, customer_360 and segments for
- * 2025-09-30 and 2025-12-31; the export command runs in-process against that lake.
+ * Segments, tags, migration and KPIs on the shared generated lake (two as-of dates a month apart); the export command
+ * runs in-process against a copy of it.
  */
 @ExtendWith(SparkTest.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SegmentJobTest {
 
-  private static final LocalDate EARLIER = LocalDate.parse("2025-09-30");
-  private static final LocalDate AS_OF = LocalDate.parse("2025-12-31");
+  private static final LocalDate EARLIER = SharedLake.EARLIER;
+  private static final LocalDate AS_OF = SharedLake.AS_OF;
 
   private Path dir;
   private TestLake test;
@@ -49,22 +47,9 @@ class SegmentJobTest {
   }
 
   @BeforeAll
-  void lake(@TempDir Path tempDir) throws Exception {
+  void lake(@TempDir Path tempDir) {
     dir = tempDir;
-    test = new TestLake(dir, "c360.identity.max-guest-orders-per-phone = 3\n"
-        + "c360.security.admins = [\"" + System.getProperty("user.name") + "\"]\n");
-    GeneratorOptions base = GeneratorOptions.defaults(300, 11, test.sources);
-    SampleGenerator.generate(new GeneratorOptions(base.customers(), base.seed(), base.out(), 0.0, base.start(),
-        base.end(), null, base.holdoutDays()));
-    JobRunner latest = new JobRunner(test.context(AS_OF));
-    latest.run(Pipeline.job("ingest").orElseThrow());
-    latest.run(Pipeline.job("gate").orElseThrow());
-    for (LocalDate date : List.of(EARLIER, AS_OF)) {
-      JobRunner runner = new JobRunner(test.context(date));
-      for (String job : List.of("identity", "customer_360", "segments")) {
-        runner.run(Pipeline.job(job).orElseThrow());
-      }
-    }
+    test = SharedLake.copy(dir);
     lake = test.open();
     db = test.database;
   }
@@ -152,7 +137,7 @@ class SegmentJobTest {
     assertEquals(0, sums.except(sizes).count());
     assertEquals(0, sizes.except(sums).count());
     assertTrue(migration.where("from_segment <> to_segment AND from_segment <> '(none)' AND to_segment <> '(none)'")
-        .count() > 0, "some customers move in three months");
+        .count() > 0, "some customers move in a month");
     assertEquals(0, lake.read(Tables.SEGMENT_MIGRATION).where("as_of = DATE'" + EARLIER + "'").count(),
         "no earlier date for the first one");
   }

@@ -58,6 +58,22 @@ public final class TestLake {
     return path;
   }
 
+  /** Copies the folder {@code from} with everything in it to {@code to}. */
+  public static void copyTree(Path from, Path to) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+      for (Path path : walk.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static void write(Path path, String text) {
     try {
       Files.createDirectories(path.getParent());

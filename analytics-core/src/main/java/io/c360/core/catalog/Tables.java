@@ -288,7 +288,7 @@ public final class Tables {
           of("iterations", FieldType.INT, "Optimiser iterations"),
           of("converged", FieldType.BOOLEAN, "Whether the optimiser met its convergence test"),
           of("training_rows", FieldType.LONG, "Customers (or rows) it was trained on"),
-          of("artifact_path", FieldType.STRING, "Saved model (Spark ML), if any"),
+          of("artifact_path", FieldType.STRING, "Saved model (Spark ML), if any; relative to the lake root"),
           of("detail", FieldType.STRING, "Convergence reason or other notes")),
       List.of("model", "model_version", "as_of"), List.of());
 

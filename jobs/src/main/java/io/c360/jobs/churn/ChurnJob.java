@@ -280,7 +280,7 @@ public final class ChurnJob implements Job {
     report.metrics().forEach((metric, value) -> params.put("eval_" + metric, value));
     String detail = "training T0s " + split.train().get(0) + ".." + split.train().get(split.train().size() - 1)
         + " (" + split.train().size() + "), validation T0 " + split.validation() + ", evaluation T0 "
-        + split.evaluation() + "; features " + String.join(", ", model.featureNames());
+        + split.evaluation() + ChurnRegistry.FEATURES + String.join(", ", model.featureNames());
     Row row = RowFactory.create(ChurnRegistry.MODEL, version, Date.valueOf(context.asOf()),
         Timestamp.from(Instant.now()), params, null, model.roundsTrained(), true, trainingRows, artifact, detail);
     write(context, Tables.MODEL_REGISTRY, List.of(row), "model = '" + ChurnRegistry.MODEL + "' AND as_of = '"

@@ -10,6 +10,7 @@ import io.c360.jobs.InputException;
 import io.c360.jobs.Lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +26,8 @@ import org.apache.spark.sql.Row;
 final class ChurnRegistry {
 
   static final String MODEL = "churn";
+  /** Where the feature list starts in a registry row's detail. */
+  static final String FEATURES = "; features ";
 
   private final Lake lake;
 
@@ -32,9 +35,14 @@ final class ChurnRegistry {
     this.lake = lake;
   }
 
-  /** A registered model. */
+  /** A registered model and the features it was trained on (model order). */
   record Registered(String version, LocalDate asOf, String artifact, int roundsTrained, int bestIteration,
-                    double logOddsOffset) {
+                    double logOddsOffset, List<String> features) {
+
+    /** Whether this code's feature list is the model's: a model of an older feature list cannot score. */
+    boolean current() {
+      return features.equals(ChurnDataset.featureNames());
+    }
 
     ChurnModel load() {
       return ChurnModel.load(artifact, ChurnDataset.featureNames(), roundsTrained, bestIteration, logOddsOffset);
@@ -52,15 +60,21 @@ final class ChurnRegistry {
   Optional<Registered> choose(ChurnModelConfig config, LocalDate asOf) {
     List<Registered> registered = registered();
     if (config.pinned()) {
-      return Optional.of(registered.stream().filter(r -> r.version().equals(config.modelVersion())).findFirst()
+      Registered pinned = registered.stream().filter(r -> r.version().equals(config.modelVersion())).findFirst()
           .orElseThrow(() -> new InputException("c360.churn.model-version '" + config.modelVersion() + "' is not "
               + "registered; registered churn models: " + (registered.isEmpty() ? "none"
-              : String.join(", ", registered.stream().map(Registered::version).toList())))));
+              : String.join(", ", registered.stream().map(Registered::version).toList()))));
+      if (!pinned.current()) {
+        throw new InputException("c360.churn.model-version '" + config.modelVersion() + "' was trained on other "
+            + "features than this version of c360 computes (" + String.join(", ", pinned.features()) + "); pin a "
+            + "model trained by this version or set model-version = latest to train one");
+      }
+      return Optional.of(pinned);
     }
     if (config.retrainDays() == 0) {
       return Optional.empty();
     }
-    return registered.stream().filter(r -> !r.asOf().isAfter(asOf))
+    return registered.stream().filter(Registered::current).filter(r -> !r.asOf().isAfter(asOf))
         .filter(r -> ChronoUnit.DAYS.between(r.asOf(), asOf) < config.retrainDays())
         .reduce((a, b) -> b.asOf().isAfter(a.asOf()) ? b : a);
   }
@@ -71,25 +85,37 @@ final class ChurnRegistry {
       return List.of();
     }
     return lake.read(Tables.MODEL_REGISTRY).where(col("model").equalTo(MODEL)).orderBy("as_of")
-        .select("model_version", "as_of", "artifact_path", "params").collectAsList().stream()
-        .map(ChurnRegistry::registered).toList();
+        .select("model_version", "as_of", "artifact_path", "params", "detail").collectAsList().stream()
+        .map(this::registered).toList();
   }
 
-  private static Registered registered(Row row) {
+  /** A registry row; its artifact path is relative to the lake root (older rows hold absolute paths). */
+  private Registered registered(Row row) {
     Map<String, Double> params = row.getJavaMap(3);
-    return new Registered(row.getString(0), ((Date) row.get(1)).toLocalDate(), row.getString(2),
+    String artifact = lake.root().resolve(row.getString(2)).toString();
+    return new Registered(row.getString(0), ((Date) row.get(1)).toLocalDate(), artifact,
         params.getOrDefault("rounds_trained", 0.0).intValue(), params.getOrDefault("best_iteration", -1.0).intValue(),
-        params.getOrDefault("log_odds_offset", 0.0));
+        params.getOrDefault("log_odds_offset", 0.0), features(row.getString(4)));
   }
 
-  /** Saves the model's trees where the registry row will point. */
+  /** The feature list of a registry row's detail ("...; features a, b, c"), empty when it has none. */
+  static List<String> features(String detail) {
+    int at = detail == null ? -1 : detail.lastIndexOf(FEATURES);
+    return at < 0 ? List.of() : List.of(detail.substring(at + FEATURES.length()).split(", "));
+  }
+
+  /**
+   * Saves the model's trees under the lake and returns the path the registry row keeps: relative to the lake root,
+   * so a lake that is moved or restored elsewhere still finds its models.
+   */
   String save(ChurnModel model, String version) {
-    String path = lake.root().resolve("_models").resolve(MODEL).resolve(version).toString();
+    Path relative = Path.of("_models", MODEL, version);
+    Path path = lake.root().resolve(relative);
     try {
-      model.classifier().write().overwrite().save(path);
+      model.classifier().write().overwrite().save(path.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("churn: cannot save the model to " + path, e);
     }
-    return path;
+    return relative.toString();
   }
 }

@@ -11,10 +11,8 @@ import io.c360.jobs.InputException;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobRunner;
 import io.c360.jobs.Lake;
-import io.c360.jobs.Pipeline;
+import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
-import io.c360.jobs.generate.GeneratorOptions;
-import io.c360.jobs.generate.SampleGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -27,15 +25,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The churn job after the jobs it reads on one small generated world: train, score, explain, act, drift, re-run. */
+/** The churn job on the shared generated lake (trained in its build): train, score, explain, act, drift, re-run. */
 @ExtendWith(SparkTest.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChurnJobTest {
 
-  private static final LocalDate AS_OF = LocalDate.parse("2025-12-31");
-  private static final String CONF = "c360.identity.max-guest-orders-per-phone = 3\n"
-      + "c360.churn { horizon-days = 60, step-days = 30, training-dates = 5, rounds = 30, early-stopping-rounds = 5,"
-      + " risk-bands { mode = top-percent, high = 20, medium = 50 } }\n";
+  private static final LocalDate AS_OF = SharedLake.AS_OF;
 
   @TempDir
   static Path dir;
@@ -43,15 +38,9 @@ class ChurnJobTest {
   private Lake lake;
 
   @BeforeAll
-  void pipeline() throws Exception {
-    test = new TestLake(dir, CONF);
-    SampleGenerator.generate(GeneratorOptions.defaults(300, 11, test.sources));
-    JobContext context = test.context(AS_OF);
-    JobRunner runner = new JobRunner(context);
-    for (String job : List.of("ingest", "gate", "identity", "customer_360", "segments", "clv", "churn")) {
-      runner.run(Pipeline.job(job).orElseThrow());
-    }
-    lake = context.lake();
+  void pipeline() {
+    test = SharedLake.copy(dir);
+    lake = test.open();
   }
 
   private Dataset<Row> today(io.c360.core.catalog.TableDef table) {
@@ -92,7 +81,8 @@ class ChurnJobTest {
     String detail = registry.getAs("detail");
     assertTrue(detail.startsWith("training T0s 2025-07-04..2025-08-03 (2), validation T0 2025-09-02, evaluation "
         + "T0 2025-11-01; features days_since_last_order, orders"), detail);
-    assertTrue(Files.isDirectory(Path.of(registry.<String>getAs("artifact_path"))));
+    assertEquals("_models/churn/churn-" + AS_OF, registry.getAs("artifact_path"), "relative to the lake root");
+    assertTrue(Files.isDirectory(test.root.resolve(registry.<String>getAs("artifact_path"))));
     java.util.Map<String, Double> params = registry.getJavaMap(registry.fieldIndex("params"));
     assertEquals(auc, params.get("eval_auc"), 0.0);
 
@@ -144,7 +134,7 @@ class ChurnJobTest {
     assertEquals(reasons, today(Tables.CHURN_REASONS).count());
     assertEquals(1, lake.read(Tables.MODEL_REGISTRY).where("model = 'churn'").count());
 
-    TestLake pinned = new TestLake(dir.resolve("pinned"), CONF + "c360.churn.model-version = churn-2020-01-01\n");
+    TestLake pinned = new TestLake(dir.resolve("pinned"), SharedLake.CONF + "c360.churn.model-version = churn-2020-01-01\n");
     JobContext context = new JobContext(SparkTest.spark(), lake, pinned.config, AS_OF, "pinned", test.sources,
         io.c360.jobs.Progress.silent());
     InputException e = assertThrows(InputException.class, () -> new ChurnJob().run(context));

@@ -9,10 +9,9 @@ import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.JobRunner;
 import io.c360.jobs.Lake;
 import io.c360.jobs.Pipeline;
+import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
 import io.c360.jobs.cli.C360;
-import io.c360.jobs.generate.GeneratorOptions;
-import io.c360.jobs.generate.SampleGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,33 +31,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 300-customer generated world through identity, customer_360 and segments, then tickets, funnels, attribution
- * and alerts for one as-of date, with one crafted alert rule that must fire.
+ * Tickets, funnels and attribution on the shared generated lake, and its alerts job re-run with one crafted rule
+ * that must fire.
  */
 @ExtendWith(SparkTest.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceJobsTest {
 
-  private static final LocalDate AS_OF = LocalDate.parse("2025-12-31");
+  private static final LocalDate AS_OF = SharedLake.AS_OF;
 
   private TestLake test;
   private Lake lake;
 
   @BeforeAll
-  void lake(@TempDir Path dir) throws Exception {
-    test = new TestLake(dir, "c360.identity.max-guest-orders-per-phone = 3\n"
-        + "c360.alerts.rules = [\n"
+  void lake(@TempDir Path dir) {
+    test = SharedLake.copy(dir, "c360.alerts.rules = [\n"
         + "  { name = crafted_breach, metric = customers, kind = above, threshold = 1, level = error }\n"
         + "  { name = quiet, metric = dq_errors, kind = above, threshold = 0, level = error }\n"
         + "]\n");
-    GeneratorOptions base = GeneratorOptions.defaults(300, 11, test.sources);
-    SampleGenerator.generate(new GeneratorOptions(base.customers(), base.seed(), base.out(), 0.0, base.start(),
-        base.end(), null, base.holdoutDays()));
-    JobRunner runner = new JobRunner(test.context(AS_OF));
-    for (String job : List.of("ingest", "gate", "identity", "customer_360", "segments", "tickets", "funnels",
-        "attribution", "alerts")) {
-      runner.run(Pipeline.job(job).orElseThrow());
-    }
+    new JobRunner(test.context(AS_OF)).run(Pipeline.job("alerts").orElseThrow());
     lake = test.open();
   }
 
