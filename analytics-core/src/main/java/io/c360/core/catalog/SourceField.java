@@ -11,36 +11,52 @@ import java.util.List;
  * @param nonNegative a negative number quarantines the row (NEGATIVE_VALUE)
  * @param allowed  allowed values (lower-case) for an enumerated string, empty when free
  * @param text     free text: may be long (texts use the larger length limit)
+ * @param scale    the closed range of a score (a rating 1-5): a number outside it quarantines the row
+ *                 (OUT_OF_RANGE); null when the column has none
+ * @param quantity a count of items, bounded by c360.ingest.max-quantity (amounts by c360.ingest.max-amount)
  */
 public record SourceField(String name, FieldType type, boolean required, boolean key, boolean nonNegative,
-                          List<String> allowed, boolean text, String comment) {
+                          List<String> allowed, boolean text, Scale scale, boolean quantity, String comment) {
+
+  /** The closed range {@code [min, max]} of a score. */
+  public record Scale(int min, int max) {
+  }
 
   public SourceField {
     allowed = List.copyOf(allowed);
   }
 
   static SourceField key(String name, FieldType type, String comment) {
-    return new SourceField(name, type, true, true, false, List.of(), false, comment);
+    return new SourceField(name, type, true, true, false, List.of(), false, null, false, comment);
   }
 
   static SourceField required(String name, FieldType type, String comment) {
-    return new SourceField(name, type, true, false, false, List.of(), false, comment);
+    return new SourceField(name, type, true, false, false, List.of(), false, null, false, comment);
   }
 
   static SourceField optional(String name, FieldType type, String comment) {
-    return new SourceField(name, type, false, false, false, List.of(), false, comment);
+    return new SourceField(name, type, false, false, false, List.of(), false, null, false, comment);
   }
 
   SourceField withNonNegative() {
-    return new SourceField(name, type, required, key, true, allowed, text, comment);
+    return new SourceField(name, type, required, key, true, allowed, text, scale, quantity, comment);
   }
 
   SourceField withAllowed(String... values) {
-    return new SourceField(name, type, required, key, nonNegative, List.of(values), text, comment);
+    return new SourceField(name, type, required, key, nonNegative, List.of(values), text, scale, quantity, comment);
   }
 
   SourceField withFreeText() {
-    return new SourceField(name, type, required, key, nonNegative, allowed, true, comment);
+    return new SourceField(name, type, required, key, nonNegative, allowed, true, scale, quantity, comment);
+  }
+
+  SourceField withScale(int min, int max) {
+    return new SourceField(name, type, required, key, nonNegative, allowed, text, new Scale(min, max), quantity,
+        comment);
+  }
+
+  SourceField withQuantity() {
+    return new SourceField(name, type, required, key, true, allowed, text, scale, true, comment);
   }
 
   Column toColumn() {

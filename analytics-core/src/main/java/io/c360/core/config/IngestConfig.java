@@ -12,10 +12,18 @@ import java.util.Locale;
  * @param minDate             dates and times before this are rejected as TOO_OLD
  * @param futureToleranceDays times later than the as-of date plus this many days are FUTURE_TIMESTAMP
  * @param currencies          accepted ISO 4217 codes (upper case)
+ * @param maxAmount           amounts (order totals, prices, discounts, costs) above this are OUT_OF_RANGE
+ * @param maxQuantity         order-line quantities above this are OUT_OF_RANGE
  */
 public record IngestConfig(int maxFieldLength, int maxTextLength, LocalDate minDate, int futureToleranceDays,
-                           List<String> currencies) {
+                           List<String> currencies, double maxAmount, long maxQuantity) {
   public IngestConfig {
+    if (!(maxAmount > 0)) {
+      throw new ConfigException("c360.ingest.max-amount must be > 0, got " + maxAmount);
+    }
+    if (maxQuantity < 1) {
+      throw new ConfigException("c360.ingest.max-quantity must be >= 1, got " + maxQuantity);
+    }
     if (maxFieldLength < 8) {
       throw new ConfigException("c360.ingest.max-field-length must be >= 8, got " + maxFieldLength);
     }

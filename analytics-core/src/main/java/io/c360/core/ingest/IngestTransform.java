@@ -193,6 +193,15 @@ public final class IngestTransform {
     if (f.nonNegative()) {
       checks.add(when(parsed.lt(0), reason(ReasonCode.NEGATIVE_VALUE, f)));
     }
+    if (f.scale() != null) {
+      checks.add(when(parsed.lt(f.scale().min()).or(parsed.gt(f.scale().max())), reason(ReasonCode.OUT_OF_RANGE, f)));
+    }
+    if (f.type() == FieldType.AMOUNT) {
+      checks.add(when(parsed.gt(rules.maxAmount()), reason(ReasonCode.OUT_OF_RANGE, f)));
+    }
+    if (f.quantity()) {
+      checks.add(when(parsed.gt(rules.maxQuantity()), reason(ReasonCode.OUT_OF_RANGE, f)));
+    }
     if (f.name().equals("currency")) {
       checks.add(when(present.and(upper(trim(value)).isin(rules.currencies().toArray()).unary_$bang()),
           reason(ReasonCode.UNKNOWN_CURRENCY, f)));

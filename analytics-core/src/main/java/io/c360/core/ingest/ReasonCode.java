@@ -20,6 +20,11 @@ public enum ReasonCode {
   BAD_VALUE,
   /** A quantity or amount is negative. */
   NEGATIVE_VALUE,
+  /**
+   * A number outside its column's scale (a rating of 7 on 1-5, an NPS of 11) or, for amounts and quantities, above
+   * c360.ingest.max-amount or c360.ingest.max-quantity (a typo or a unit error).
+   */
+  OUT_OF_RANGE,
   /** The currency is not in c360.ingest.currencies. */
   UNKNOWN_CURRENCY,
   /** A time lies after the as-of date plus c360.ingest.future-tolerance-days. */

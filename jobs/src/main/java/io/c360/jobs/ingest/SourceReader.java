@@ -81,8 +81,9 @@ final class SourceReader {
     DataFrameReader reader = spark.read();
     Dataset<Row> frame = switch (conf.format()) {
       case CSV -> {
-        // RFC 4180 by default: a quote inside a quoted field is doubled. Options in conf override.
-        reader.option("header", "true").option("escape", "\"").options(conf.options());
+        // RFC 4180 by default: a quote inside a quoted field is doubled and a quoted field may hold line breaks
+        // (multiLine; each file is then parsed by one task). Options in conf override.
+        reader.option("header", "true").option("escape", "\"").option("multiLine", "true").options(conf.options());
         List<String> header = Arrays.stream(reader.csv(paths).columns()).map(SourceReader::cleanName).toList();
         requireColumns(conf, header, files.get(0));
         yield reader.schema(stringSchema(header))
