@@ -49,6 +49,7 @@ public final class ChurnDataset {
   public static final String RECENCY_RATIO = "recency_gap_ratio";
   public static final String EVENT_RECENCY = "days_since_last_event";
   public static final String EVENT_TREND = "event_trend_30_90";
+  public static final String APP_AFTER_ORDER = "app_days_after_last_order";
 
   /**
    * One model input.
@@ -89,6 +90,10 @@ public final class ChurnDataset {
       new Feature(EVENT_TREND, "app events of the last 30 days against the 90-day pace (1 = steady)",
           when(col("events_90d").cast("double").gt(0),
               col("events_30d").cast("double").multiply(3).divide(col("events_90d").cast("double")))),
+      // customers who stop buying mostly stop browsing too: app use after the last order says they are still around
+      new Feature(APP_AFTER_ORDER, "days of app use after the last order (0 or less = none since)",
+          col("days_since_last_order").cast("double")
+              .minus(datediff(col("as_of"), to_date(col("last_event_ts"))).cast("double"))),
       c360("tenure_days", "days as a customer"),
       new Feature(P_ALIVE, "probability of still being an active buyer (BG/NBD)", col(P_ALIVE).cast("double")),
       new Feature(LAST_ORDER_FAILED, "latest order cancelled or returned (1 = yes)",
@@ -280,6 +285,9 @@ public final class ChurnDataset {
     phrase = phrase.when(feature.isin("events_30d", "active_days_30d").and(v.equalTo(0)),
         lit("no app activity in the last 30 days"));
     phrase = phrase.when(feature.equalTo(EVENT_RECENCY), concat(lit("no app activity for "), text, lit(" days")));
+    phrase = phrase.when(feature.equalTo(APP_AFTER_ORDER), when(v.leq(0),
+        lit("no app activity since the last order")).otherwise(concat(lit("app activity up to "), text,
+        lit(" days after the last order"))));
     phrase = phrase.when(feature.equalTo(EVENT_TREND),
         concat(lit("app activity over the last 30 days at "), format_number(v, 1), lit("x the pace of the last 90")));
     phrase = phrase.when(feature.isin("mean_satisfaction", "mean_rating"),

@@ -155,9 +155,11 @@ public final class Recommendations {
 
   /**
    * Time split: everything up to as-of minus eval-days is the training history, the skus the customers of that
-   * history bought afterwards (up to as-of) are the relevant ones. Fits every ALS grid point (best precision@k,
-   * then MAP@k, wins), then scores each source alone, the blend and the popularity baseline (the same top-k
-   * popular skus for everyone, with the same exclusions) at k.
+   * history bought afterwards (up to as-of) are the relevant ones. The ALS grid point is chosen on the eval-days
+   * before that (fitted on the history up to as-of minus twice eval-days, best precision@k, then MAP@k, wins), so
+   * the test period never chooses; the chosen point is refitted on the training history, then each source alone,
+   * the blend and the popularity baseline (the same top-k popular skus for everyone, with the same exclusions) are
+   * scored at k on the test period.
    */
   public Evaluation evaluate(Inputs in, LocalDate asOf) {
     int k = config.k();
@@ -179,20 +181,15 @@ public final class Recommendations {
     // several times took minutes to plan and ran a 4 GB driver out of memory at 300 customers
     Dataset<Row> others = built.candidates().localCheckpoint();
     Dataset<Row> exclusions = built.exclusions().localCheckpoint();
-    Map<AlsRecommender.Params, RankingMetrics.Scores> grid = new LinkedHashMap<>();
+    Map<AlsRecommender.Params, RankingMetrics.Scores> grid = chooseAls(in, trainEnd);
     AlsRecommender.Params best = null;
-    Dataset<Row> bestAls = null;
-    for (AlsRecommender.Params params : AlsRecommender.grid(config.als())) {
-      Dataset<Row> als = als(train, trainEnd, params).join(evaluatedCustomers, Interactions.CUSTOMER)
-          .localCheckpoint();
-      RankingMetrics.Scores scores = RankingMetrics.evaluate(
-          Candidates.top(Candidates.without(als, exclusions), k), relevant, k, catalogue);
-      grid.put(params, scores);
-      if (best == null || better(scores, grid.get(best))) {
-        best = params;
-        bestAls = als;
+    for (Map.Entry<AlsRecommender.Params, RankingMetrics.Scores> e : grid.entrySet()) {
+      if (best == null || e.getValue() != null && better(e.getValue(), grid.get(best))) {
+        best = e.getKey();
       }
     }
+    Dataset<Row> bestAls = als(train, trainEnd, best).join(evaluatedCustomers, Interactions.CUSTOMER)
+        .localCheckpoint();
     Dataset<Row> all = others.unionByName(bestAls);
     Dataset<Row> items = Popularity.items(train.lines(), trainEnd, config.popularity().windowDays());
     Dataset<Row> baseline = Popularity.overall(evaluatedCustomers, items, k + config.blend().candidatesPerSource());
@@ -209,6 +206,36 @@ public final class Recommendations {
     Map<String, RankingMetrics.Scores> bySource = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names, relevant, k,
         catalogue);
     return new Evaluation(trainEnd, best, grid, bySource);
+  }
+
+  /**
+   * Every ALS grid point's scores on the validation period, the eval-days before {@code trainEnd}, fitted on the
+   * history before it; a grid of one point is not fitted (its value is null).
+   */
+  private Map<AlsRecommender.Params, RankingMetrics.Scores> chooseAls(Inputs in, LocalDate trainEnd) {
+    List<AlsRecommender.Params> points = AlsRecommender.grid(config.als());
+    Map<AlsRecommender.Params, RankingMetrics.Scores> grid = new LinkedHashMap<>();
+    if (points.size() == 1) {
+      grid.put(points.get(0), null);
+      return grid;
+    }
+    int k = config.k();
+    LocalDate fitEnd = trainEnd.minusDays(config.evalDays());
+    Inputs history = in.upTo(fitEnd);
+    Dataset<Row> lines = Interactions.between(in.lines(), fitEnd.minusDays(config.historyDays()), fitEnd);
+    Dataset<Row> relevant = Interactions.between(in.lines(), fitEnd, trainEnd)
+        .select(Interactions.CUSTOMER, Interactions.SKU).distinct()
+        .join(lines.select(Interactions.CUSTOMER).distinct(), Interactions.CUSTOMER).localCheckpoint();
+    Dataset<Row> customers = relevant.select(Interactions.CUSTOMER).distinct();
+    Dataset<Row> exclusions = Replenishment.exclusions(lines,
+        Replenishment.replenishable(lines, config.replenishment().minRepeatShare())).localCheckpoint();
+    long catalogue = lines.select(Interactions.SKU).distinct().count();
+    for (AlsRecommender.Params params : points) {
+      Dataset<Row> als = als(history, fitEnd, params).join(customers, Interactions.CUSTOMER).localCheckpoint();
+      grid.put(params, RankingMetrics.evaluate(Candidates.top(Candidates.without(als, exclusions), k), relevant, k,
+          catalogue));
+    }
+    return grid;
   }
 
   private static boolean better(RankingMetrics.Scores a, RankingMetrics.Scores b) {

@@ -35,8 +35,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * recommendations: evaluates the recommenders offline on a time split (model_metrics, models recs_*), then builds
- * the candidates on the whole history up to the as-of date with the ALS grid point chosen there and writes
+ * recommendations: evaluates the recommenders offline on a time split (model_metrics, models recs_*; the ALS grid
+ * point is chosen on a validation period before the test period), then builds the candidates on the whole history
+ * up to the as-of date with that grid point and writes
  * recommendation_candidates (with consent flag and A/B arm), replenishment_reminders and basket_rules for the date,
  * each replacing that date's rows.
  */
@@ -141,10 +142,15 @@ public final class RecommendationJob implements Job {
     Recommendations.Evaluation evaluation = recs.evaluate(inputs, context.asOf());
     String split = String.format(Locale.ROOT, "k=%d; train to %s, test %s..%s", config.k(), trainEnd,
         trainEnd.plusDays(1), context.asOf());
+    LocalDate fitEnd = trainEnd.minusDays(config.evalDays());
+    String validation = String.format(Locale.ROOT, "k=%d; validation: train to %s, test %s..%s", config.k(), fitEnd,
+        fitEnd.plusDays(1), trainEnd);
     for (Map.Entry<AlsRecommender.Params, RankingMetrics.Scores> e : evaluation.grid().entrySet()) {
-      String detail = e.getKey() + "; " + split;
-      metrics.add(metric(context, "recs_als_grid", "precision_at_k", e.getValue().precision(), detail));
-      metrics.add(metric(context, "recs_als_grid", "map_at_k", e.getValue().map(), detail));
+      String detail = e.getKey() + "; " + validation;
+      if (e.getValue() != null) {
+        metrics.add(metric(context, "recs_als_grid", "precision_at_k", e.getValue().precision(), detail));
+        metrics.add(metric(context, "recs_als_grid", "map_at_k", e.getValue().map(), detail));
+      }
       metrics.add(metric(context, "recs_als_grid", "chosen", e.getKey().equals(evaluation.best()) ? 1 : 0, detail));
     }
     for (Map.Entry<String, RankingMetrics.Scores> e : evaluation.bySource().entrySet()) {
