@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Fault drill: kills `c360 pipeline` with SIGKILL at spread-out moments of a run and checks that the lake survives.
+#
+# A generated sample in two incremental batches (up to 2025-11-30, then December). The base lake holds the pipeline
+# of 2025-11-30; a clean copy runs 2025-12-31 to the end (the reference). Each trial copies the base lake, starts the
+# 2025-12-31 pipeline, kills it (kill -9) after a delay spread across the reference run's duration, then checks:
+#   1. every Delta table of the lake is readable (`c360 checksum --layer all` exits 0);
+#   2. every gold table is whole: its row count and content checksum equal the base lake's (old version) or the
+#      reference's (new version), never something in between;
+#   3. job_runs shows the killed run: the job killed mid-run has a row of this as-of date still at status running,
+#      without ended_at (none when the kill fell between two jobs);
+#   4. a re-run of the pipeline completes and every gold table then equals the reference (content checksums).
+#
+# Usage: scripts/fault-drill.sh [TRIALS] [CUSTOMERS] [SEED]     (default 10 trials, 200 customers, seed 7)
+# Environment: KEEP_WORK=1 keeps the work folder; C360_HEAP (driver heap, default 3g).
+# Prints one line per trial and RECOVERED n/N; exit 0 when every trial recovered.
+set -euo pipefail
+export LC_ALL=C
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/jobs/target/jobs-0.1.0-SNAPSHOT-all.jar"
+trials="${1:-10}"
+customers="${2:-200}"
+seed="${3:-7}"
+earlier=2025-11-30
+as_of=2025-12-31
+heap="${C360_HEAP:-3g}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/c360-fault-drill.XXXXXX")"
+result=FAIL
+export SPARK_LOCAL_IP=127.0.0.1
+
+cleanup() {
+  if [ "$result" = PASS ] && [ "${KEEP_WORK:-0}" != 1 ]; then
+    rm -rf "$work"
+  else
+    echo "work folder (logs, lakes): $work" >&2
+  fi
+}
+trap cleanup EXIT
+
+say() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+c360() { java -Xmx"$heap" "@$root/scripts/jvm-flags.txt" -cp "$jar" io.c360.jobs.cli.C360 "$@"; }
+gold() { c360 checksum --conf "$root/conf/local.conf" --lake "$1" --layer gold --format csv | tail -n +2 | sort; }
+
+if [ ! -f "$jar" ]; then
+  say "building $jar"
+  (cd "$root" && mvn -B -q -DskipTests package) >&2
+fi
+
+say "generating $customers customers (seed $seed): batch up to $earlier, then December"
+c360 generate --customers "$customers" --seed "$seed" --end "$earlier" --out "$work/batch1" >"$work/generate.log"
+c360 generate --customers "$customers" --seed "$seed" --end "$as_of" --from "$earlier" --out "$work/batch2" \
+  >>"$work/generate.log"
+
+say "base lake: pipeline of $earlier"
+c360 pipeline --conf "$root/conf/local.conf" --lake "$work/base" --sources "$work/batch1" --as-of "$earlier" \
+  >"$work/base.log" 2>&1
+gold "$work/base" >"$work/gold-old.csv"
+
+run_new() { # LAKE LOG: the pipeline of $as_of on the December batch
+  c360 pipeline --conf "$root/conf/local.conf" --lake "$1" --sources "$work/batch2" --as-of "$as_of" >"$2" 2>&1
+}
+say "reference: a clean copy through the pipeline of $as_of"
+cp -a "$work/base" "$work/reference"
+t0=$(date +%s%N)
+run_new "$work/reference" "$work/reference.log"
+clean_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+gold "$work/reference" >"$work/gold-new.csv"
+say "reference run: $((clean_ms / 1000)) s, $(wc -l <"$work/gold-new.csv") gold tables"
+
+recovered=0
+printf '%-5s %8s %-16s %-9s %-22s %-12s %s\n' trial kill_s running readable "gold old/new/other" job_runs rerun
+for i in $(seq 1 "$trials"); do
+  lake="$work/trial-$i"
+  rm -rf "$lake"
+  cp -a "$work/base" "$lake"
+  # kill moments spread over the clean run (i - 0.5) / trials of its duration, so every job gets its turn
+  delay_ms=$(( clean_ms * (2 * i - 1) / (2 * trials) ))
+  java -Xmx"$heap" "@$root/scripts/jvm-flags.txt" -cp "$jar" io.c360.jobs.cli.C360 pipeline \
+    --conf "$root/conf/local.conf" --lake "$lake" --sources "$work/batch2" --as-of "$as_of" \
+    >"$work/trial-$i.log" 2>&1 &
+  pid=$!
+  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  last="$(grep -E '^\[[a-z_0-9]+\]' "$work/trial-$i.log" | tail -1 || true)"
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  running="$(printf '%s' "$last" | grep -o -E '^\[[a-z_0-9]+\]' | tr -d '[]' || true)"
+  case "$last" in
+    "") expected="[01]" ;;               # killed before the first job said anything
+    *"] done:"*) expected="[01]" ;;      # killed between two jobs, or as the next one started
+    *) expected="1" ;;
+  esac
+
+  readable=yes
+  c360 checksum --conf "$root/conf/local.conf" --lake "$lake" --layer all --format csv >"$work/trial-$i-all.csv" \
+    2>"$work/trial-$i-all.err" || readable=NO
+  gold "$lake" >"$work/trial-$i-gold.csv" 2>/dev/null || true
+  old=0; new=0; other=0
+  while IFS=, read -r table rows sum; do
+    if grep -q -x -F "$table,$rows,$sum" "$work/gold-new.csv"; then
+      new=$((new + 1))
+    elif grep -q -x -F "$table,$rows,$sum" "$work/gold-old.csv"; then
+      old=$((old + 1))
+    else
+      other=$((other + 1))
+      echo "trial $i: $table is neither its old nor its new version: $rows rows, $sum" >>"$work/drill.log"
+    fi
+  done <"$work/trial-$i-gold.csv"
+  open_runs="$(c360 sql --conf "$root/conf/local.conf" --lake "$lake" --format csv \
+    "SELECT count(*) FROM c360.job_runs WHERE as_of = DATE'$as_of' AND status = 'running' AND ended_at IS NULL" \
+    2>/dev/null | tail -1 || echo '?')"
+  shown="running:$open_runs"
+
+  rerun=equal
+  if ! run_new "$lake" "$work/trial-$i-rerun.log"; then
+    rerun=FAILED
+  else
+    gold "$lake" >"$work/trial-$i-after.csv"
+    cmp -s "$work/trial-$i-after.csv" "$work/gold-new.csv" || rerun=DIFFERS
+  fi
+  ok=NO
+  if [ "$readable" = yes ] && [ "$other" -eq 0 ] && [ "$rerun" = equal ] \
+    && [[ "$open_runs" =~ ^$expected$ ]]; then
+    ok=yes
+    recovered=$((recovered + 1))
+  fi
+  printf '%-5s %8s %-16s %-9s %-22s %-12s %s %s\n' "$i" "$((delay_ms / 1000)).$(((delay_ms % 1000) / 100))" \
+    "${running:-start}" "$readable" "$old/$new/$other" "$shown" "$rerun" "$ok"
+done
+
+if [ "$recovered" -eq "$trials" ]; then
+  result=PASS
+fi
+echo "RECOVERED $recovered/$trials ($result): $customers customers, clean run $((clean_ms / 1000)) s"
+[ "$result" = PASS ]
