@@ -28,6 +28,8 @@ heap="${C360_HEAP:-3g}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/c360-fault-drill.XXXXXX")"
 result=FAIL
 export SPARK_LOCAL_IP=127.0.0.1
+# reading every table (bronze personal columns included) needs the admin role; grant it to this user for the drill
+export C360_ADMINS="${C360_ADMINS:-$(id -un)}"
 
 cleanup() {
   if [ "$result" = PASS ] && [ "${KEEP_WORK:-0}" != 1 ]; then
@@ -92,7 +94,8 @@ for i in $(seq 1 "$trials"); do
   esac
 
   readable=yes
-  c360 checksum --conf "$root/conf/local.conf" --lake "$lake" --layer all --format csv >"$work/trial-$i-all.csv" \
+  c360 checksum --conf "$root/conf/local.conf" --lake "$lake" --layer all --role admin --format csv \
+    >"$work/trial-$i-all.csv" \
     2>"$work/trial-$i-all.err" || readable=NO
   gold "$lake" >"$work/trial-$i-gold.csv" 2>/dev/null || true
   old=0; new=0; other=0
