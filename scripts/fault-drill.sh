@@ -12,7 +12,9 @@
 #   4. a re-run of the pipeline completes and every gold table then equals the reference (content checksums).
 #
 # Usage: scripts/fault-drill.sh [TRIALS] [CUSTOMERS] [SEED]     (default 10 trials, 200 customers, seed 7)
-# Environment: KEEP_WORK=1 keeps the work folder; C360_HEAP (driver heap, default 3g).
+# Environment: KEEP_WORK=1 keeps the work folder; C360_HEAP (driver heap, default 3g); DRILL_CONF, a configuration
+# file to use instead of the drill's own (conf/local.conf with smaller churn and ALS settings: the drill exercises
+# every job's writes, not model quality, and the small models bring a trial down to a few minutes).
 # Prints one line per trial and RECOVERED n/N; exit 0 when every trial recovered.
 set -euo pipefail
 export LC_ALL=C
@@ -40,9 +42,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
+conf="${DRILL_CONF:-$work/drill.conf}"
+if [ -z "${DRILL_CONF:-}" ]; then
+  cat >"$conf" <<CONF
+include file("$root/conf/local.conf")
+c360.churn { horizon-days = 60, step-days = 30, training-dates = 5, rounds = 20, early-stopping-rounds = 5 }
+c360.recommendations.als { ranks = [8], alphas = [10.0], max-iter = 5 }
+CONF
+fi
+
 say() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 c360() { java -Xmx"$heap" "@$root/scripts/jvm-flags.txt" -cp "$jar" io.c360.jobs.cli.C360 "$@"; }
-gold() { c360 checksum --conf "$root/conf/local.conf" --lake "$1" --layer gold --format csv | tail -n +2 | sort; }
+gold() { c360 checksum --conf "$conf" --lake "$1" --layer gold --format csv | tail -n +2 | sort; }
 
 if [ ! -f "$jar" ]; then
   say "building $jar"
@@ -55,12 +66,12 @@ c360 generate --customers "$customers" --seed "$seed" --end "$as_of" --from "$ea
   >>"$work/generate.log"
 
 say "base lake: pipeline of $earlier"
-c360 pipeline --conf "$root/conf/local.conf" --lake "$work/base" --sources "$work/batch1" --as-of "$earlier" \
+c360 pipeline --conf "$conf" --lake "$work/base" --sources "$work/batch1" --as-of "$earlier" \
   >"$work/base.log" 2>&1
 gold "$work/base" >"$work/gold-old.csv"
 
 run_new() { # LAKE LOG: the pipeline of $as_of on the December batch
-  c360 pipeline --conf "$root/conf/local.conf" --lake "$1" --sources "$work/batch2" --as-of "$as_of" >"$2" 2>&1
+  c360 pipeline --conf "$conf" --lake "$1" --sources "$work/batch2" --as-of "$as_of" >"$2" 2>&1
 }
 say "reference: a clean copy through the pipeline of $as_of"
 cp -a "$work/base" "$work/reference"
@@ -79,7 +90,7 @@ for i in $(seq 1 "$trials"); do
   # kill moments spread over the clean run (i - 0.5) / trials of its duration, so every job gets its turn
   delay_ms=$(( clean_ms * (2 * i - 1) / (2 * trials) ))
   java -Xmx"$heap" "@$root/scripts/jvm-flags.txt" -cp "$jar" io.c360.jobs.cli.C360 pipeline \
-    --conf "$root/conf/local.conf" --lake "$lake" --sources "$work/batch2" --as-of "$as_of" \
+    --conf "$conf" --lake "$lake" --sources "$work/batch2" --as-of "$as_of" \
     >"$work/trial-$i.log" 2>&1 &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
@@ -94,7 +105,7 @@ for i in $(seq 1 "$trials"); do
   esac
 
   readable=yes
-  c360 checksum --conf "$root/conf/local.conf" --lake "$lake" --layer all --role admin --format csv \
+  c360 checksum --conf "$conf" --lake "$lake" --layer all --role admin --format csv \
     >"$work/trial-$i-all.csv" \
     2>"$work/trial-$i-all.err" || readable=NO
   gold "$lake" >"$work/trial-$i-gold.csv" 2>/dev/null || true
@@ -109,7 +120,7 @@ for i in $(seq 1 "$trials"); do
       echo "trial $i: $table is neither its old nor its new version: $rows rows, $sum" >>"$work/drill.log"
     fi
   done <"$work/trial-$i-gold.csv"
-  open_runs="$(c360 sql --conf "$root/conf/local.conf" --lake "$lake" --format csv \
+  open_runs="$(c360 sql --conf "$conf" --lake "$lake" --format csv \
     "SELECT count(*) FROM c360.job_runs WHERE as_of = DATE'$as_of' AND status = 'running' AND ended_at IS NULL" \
     2>/dev/null | tail -1 || echo '?')"
   shown="running:$open_runs"
