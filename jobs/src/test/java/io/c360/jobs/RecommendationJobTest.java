@@ -133,6 +133,18 @@ class RecommendationJobTest {
     assertEquals(1.0, metrics.where("model = 'recs_als_grid' AND metric = 'chosen'").agg(
         org.apache.spark.sql.functions.sum("value")).first().getDouble(0), "one chosen grid point");
     assertEquals(1, metrics.where("model = 'recs_blended' AND metric = 'precision_lift_vs_baseline'").count());
+    Dataset<Row> blend = metrics.where("model = 'recs_blend'");
+    assertEquals(0, blend.where("value < 0 OR detail NOT LIKE 'chosen; k=10; validation: train to 2025-10-01,%'")
+        .count(), blend.collectAsList().toString());
+    double offset = blend.where("metric = 'rank_offset'").first().getAs("value");
+    assertTrue(List.of(1.0, 2.0, 5.0, 10.0, 20.0, 60.0).contains(offset), "rank offset " + offset);
+    Dataset<Row> weights = blend.where("metric LIKE 'weight_%'");
+    assertEquals(List.of("weight_als", "weight_category", "weight_cold_start", "weight_popularity", "weight_replenishment",
+        "weight_repurchase", "weight_rules", "weight_similar"), weights.orderBy("metric").select("metric")
+        .collectAsList().stream().map(r -> r.getString(0)).toList(), "the blend weights the validation period chose");
+    assertEquals(1, weights.where("metric IN ('weight_als', 'weight_cold_start')").select("value").distinct().count(),
+        "cold start carries the ALS weight");
+    assertTrue(weights.where("value > 0").count() >= 2, "a blend of several sources");
   }
 
   @Test

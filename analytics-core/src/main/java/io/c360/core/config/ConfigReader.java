@@ -170,7 +170,7 @@ public final class ConfigReader {
             r.getDouble("blend.weights.als"), r.getDouble("blend.weights.rules"),
             r.getDouble("blend.weights.replenishment"), r.getDouble("blend.weights.repurchase"),
             r.getDouble("blend.weights.popularity"), r.getDouble("blend.weights.category"),
-            r.getDouble("blend.weights.similar")),
+            r.getDouble("blend.weights.similar"), r.getBoolean("blend.tune-weights")),
         new RecsConfig.Experiment(r.getString("experiment.name"), arms));
   }
 

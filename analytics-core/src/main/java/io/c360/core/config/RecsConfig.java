@@ -97,7 +97,7 @@ public record RecsConfig(int topN, int historyDays, int evalDays, int k, Weights
 
   /** Reciprocal-rank fusion: weight / (rank-offset + rank) summed over the sources. */
   public record Blend(int candidatesPerSource, int rankOffset, double als, double rules, double replenishment,
-                      double repurchase, double popularity, double category, double similar) {
+                      double repurchase, double popularity, double category, double similar, boolean tuneWeights) {
     public Blend {
       between(P + "blend.candidates-per-source", candidatesPerSource, 1, 1000);
       between(P + "blend.rank-offset", rankOffset, 0, 1000);

@@ -37,17 +37,29 @@ public final class Blend {
    */
   public static Dataset<Row> transform(Dataset<Row> candidates, Dataset<Row> exclude, Map<String, Double> weights,
                                        int perSource, int rankOffset, int topN) {
+    return fuse(ranked(candidates, exclude, perSource), weights, rankOffset, topN);
+  }
+
+  /**
+   * The first {@code perSource} candidates of each customer and source after the exclusions, with their
+   * source_rank: what {@link #fuse} weighs (kept apart so that several weightings can share it).
+   */
+  public static Dataset<Row> ranked(Dataset<Row> candidates, Dataset<Row> exclude, int perSource) {
+    return Candidates.without(candidates, exclude)
+        .withColumn("source_rank", row_number().over(Window.partitionBy(col(Interactions.CUSTOMER), col(SOURCE))
+            .orderBy(col("score").desc(), col(Interactions.SKU))))
+        .where(col("source_rank").leq(perSource));
+  }
+
+  /** The weighted reciprocal-rank fusion of {@link #ranked} candidates, top n per customer. */
+  public static Dataset<Row> fuse(Dataset<Row> ranked, Map<String, Double> weights, int rankOffset, int topN) {
     Column weight = lit(0.0);
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       weight = when(col(SOURCE).equalTo(e.getKey()), lit(e.getValue())).otherwise(weight);
     }
-    Dataset<Row> ranked = Candidates.without(candidates, exclude)
-        .withColumn("source_rank", row_number().over(Window.partitionBy(col(Interactions.CUSTOMER), col(SOURCE))
-            .orderBy(col("score").desc(), col(Interactions.SKU))))
-        .where(col("source_rank").leq(perSource))
-        .withColumn("contribution", weight.divide(col("source_rank").plus(rankOffset)))
+    Dataset<Row> weighted = ranked.withColumn("contribution", weight.divide(col("source_rank").plus(rankOffset)))
         .where(col("contribution").gt(0));
-    Dataset<Row> fused = ranked.groupBy(Interactions.CUSTOMER, Interactions.SKU)
+    Dataset<Row> fused = weighted.groupBy(Interactions.CUSTOMER, Interactions.SKU)
         .agg(sum("contribution").as("score"), concat_ws(",", array_sort(collect_set(col(SOURCE)))).as("sources"),
             max(struct(col("contribution"), col("reason"))).getField("reason").as("reason"));
     return Candidates.top(fused, topN);

@@ -33,6 +33,10 @@ public final class Recommendations {
   public static final String BASELINE = "popularity_baseline";
   /** The blend, in the evaluation. */
   public static final String BLENDED = "blended";
+  /** Rank offsets tried after the weight search: from a steep (1) to a flat (60, the usual RRF constant) fusion. */
+  private static final int[] RANK_OFFSETS = {1, 2, 5, 10, 20, 60};
+  /** Score differences below this are ties ({@link #better}). */
+  private static final double TIE = 1e-9;
 
   private final RecsConfig config;
 
@@ -63,13 +67,22 @@ public final class Recommendations {
                       Dataset<Row> reminders, Dataset<Row> catalogue) {
   }
 
-  /** The blended top-n, scored and ranked; customer_id, sku, score, sources, reason, rank. */
-  public Dataset<Row> blend(Built built, int topN) {
-    return Blend.transform(built.candidates(), built.exclusions(), weights(), config.blend().candidatesPerSource(),
-        config.blend().rankOffset(), topN);
+  /** How the sources are blended: a weight per source and the rank offset. */
+  public record Blending(Map<String, Double> weights, int rankOffset) {
   }
 
-  /** Source name -> blend weight; cold start shares the ALS weight (it stands in for it). */
+  /** The blending as configured. */
+  public Blending configured() {
+    return new Blending(weights(), config.blend().rankOffset());
+  }
+
+  /** The blended top-n, scored and ranked; customer_id, sku, score, sources, reason, rank. */
+  public Dataset<Row> blend(Built built, Blending blending, int topN) {
+    return Blend.transform(built.candidates(), built.exclusions(), blending.weights(),
+        config.blend().candidatesPerSource(), blending.rankOffset(), topN);
+  }
+
+  /** Source name -> configured blend weight; cold start shares the ALS weight (it stands in for it). */
   public Map<String, Double> weights() {
     RecsConfig.Blend b = config.blend();
     Map<String, Double> w = new LinkedHashMap<>();
@@ -150,95 +163,160 @@ public final class Recommendations {
 
   /** The result of the offline evaluation. */
   public record Evaluation(LocalDate trainEnd, AlsRecommender.Params best, Map<AlsRecommender.Params,
-      RankingMetrics.Scores> grid, Map<String, RankingMetrics.Scores> bySource) {
+      RankingMetrics.Scores> grid, Blending blending, Map<String, RankingMetrics.Scores> bySource) {
   }
 
   /**
-   * Time split: everything up to as-of minus eval-days is the training history, the skus the customers of that
-   * history bought afterwards (up to as-of) are the relevant ones. The ALS grid point is chosen on the eval-days
-   * before that (fitted on the history up to as-of minus twice eval-days, best precision@k, then MAP@k, wins), so
-   * the test period never chooses; the chosen point is refitted on the training history, then each source alone,
-   * the blend and the popularity baseline (the same top-k popular skus for everyone, with the same exclusions) are
-   * scored at k on the test period.
+   * A time split at {@code cut}: the history up to it, the customers who bought in the history-days before it and
+   * again in (cut, end], the skus they bought then (the relevant ones), the exclusions (as {@link #build} makes
+   * them) and the catalogue size of the history.
    */
-  public Evaluation evaluate(Inputs in, LocalDate asOf) {
-    int k = config.k();
-    LocalDate trainEnd = asOf.minusDays(config.evalDays());
-    Inputs train = in.upTo(trainEnd);
-    Dataset<Row> trainBuyers = Interactions.between(in.lines(), trainEnd.minusDays(config.historyDays()), trainEnd)
-        .select(Interactions.CUSTOMER).distinct();
-    Dataset<Row> relevant = Interactions.between(in.lines(), trainEnd, asOf)
-        .select(Interactions.CUSTOMER, Interactions.SKU).distinct()
-        .join(trainBuyers, Interactions.CUSTOMER).localCheckpoint();
-    Dataset<Row> evaluatedCustomers = relevant.select(Interactions.CUSTOMER).distinct();
-    Inputs evaluated = new Inputs(train.lines(), train.events(), train.products(),
-        train.customers().join(evaluatedCustomers, Interactions.CUSTOMER));
-    long catalogue = Interactions.between(train.lines(), trainEnd.minusDays(config.historyDays()), trainEnd)
-        .select(Interactions.SKU).distinct().count();
-
-    Built built = build(evaluated, trainEnd);
-    // materialised with short lineage: every list below re-reads them, and one plan holding all the sources' plans
-    // several times took minutes to plan and ran a 4 GB driver out of memory at 300 customers
-    Dataset<Row> others = built.candidates().localCheckpoint();
-    Dataset<Row> exclusions = built.exclusions().localCheckpoint();
-    Map<AlsRecommender.Params, RankingMetrics.Scores> grid = chooseAls(in, trainEnd);
-    AlsRecommender.Params best = null;
-    for (Map.Entry<AlsRecommender.Params, RankingMetrics.Scores> e : grid.entrySet()) {
-      if (best == null || e.getValue() != null && better(e.getValue(), grid.get(best))) {
-        best = e.getKey();
-      }
-    }
-    Dataset<Row> bestAls = als(train, trainEnd, best).join(evaluatedCustomers, Interactions.CUSTOMER)
-        .localCheckpoint();
-    Dataset<Row> all = others.unionByName(bestAls);
-    Dataset<Row> items = Popularity.items(train.lines(), trainEnd, config.popularity().windowDays());
-    Dataset<Row> baseline = Popularity.overall(evaluatedCustomers, items, k + config.blend().candidatesPerSource());
-    Built blended = new Built(all, exclusions, built.rules(), built.reminders(), built.catalogue());
-    List<String> names = new ArrayList<>(weights().keySet());
-    names.addAll(List.of(BASELINE, BLENDED));
-    String[] columns = {Interactions.CUSTOMER, Interactions.SKU, "rank", Blend.SOURCE};
-    Dataset<Row> lists = Candidates.topPerList(Candidates.without(all, exclusions), Blend.SOURCE, k)
-        .selectExpr(columns)
-        .unionByName(Candidates.top(Candidates.without(baseline, exclusions), k)
-            .withColumn(Blend.SOURCE, lit(BASELINE)).selectExpr(columns))
-        .unionByName(blend(blended, k).withColumn(Blend.SOURCE, lit(BLENDED)).selectExpr(columns))
-        .localCheckpoint();
-    Map<String, RankingMetrics.Scores> bySource = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names, relevant, k,
-        catalogue);
-    return new Evaluation(trainEnd, best, grid, bySource);
+  private record Split(LocalDate cut, Inputs history, Dataset<Row> relevant, Dataset<Row> customers,
+                       Dataset<Row> exclusions, long catalogue) {
   }
 
-  /**
-   * Every ALS grid point's scores on the validation period, the eval-days before {@code trainEnd}, fitted on the
-   * history before it; a grid of one point is not fitted (its value is null).
-   */
-  private Map<AlsRecommender.Params, RankingMetrics.Scores> chooseAls(Inputs in, LocalDate trainEnd) {
-    List<AlsRecommender.Params> points = AlsRecommender.grid(config.als());
-    Map<AlsRecommender.Params, RankingMetrics.Scores> grid = new LinkedHashMap<>();
-    if (points.size() == 1) {
-      grid.put(points.get(0), null);
-      return grid;
-    }
-    int k = config.k();
-    LocalDate fitEnd = trainEnd.minusDays(config.evalDays());
-    Inputs history = in.upTo(fitEnd);
-    Dataset<Row> lines = Interactions.between(in.lines(), fitEnd.minusDays(config.historyDays()), fitEnd);
-    Dataset<Row> relevant = Interactions.between(in.lines(), fitEnd, trainEnd)
+  private Split split(Inputs in, LocalDate cut, LocalDate end) {
+    Inputs history = in.upTo(cut);
+    Dataset<Row> lines = Interactions.between(in.lines(), cut.minusDays(config.historyDays()), cut);
+    Dataset<Row> relevant = Interactions.between(in.lines(), cut, end)
         .select(Interactions.CUSTOMER, Interactions.SKU).distinct()
         .join(lines.select(Interactions.CUSTOMER).distinct(), Interactions.CUSTOMER).localCheckpoint();
     Dataset<Row> customers = relevant.select(Interactions.CUSTOMER).distinct();
     Dataset<Row> exclusions = Replenishment.exclusions(lines,
         Replenishment.replenishable(lines, config.replenishment().minRepeatShare())).localCheckpoint();
     long catalogue = lines.select(Interactions.SKU).distinct().count();
-    for (AlsRecommender.Params params : points) {
-      Dataset<Row> als = als(history, fitEnd, params).join(customers, Interactions.CUSTOMER).localCheckpoint();
-      grid.put(params, RankingMetrics.evaluate(Candidates.top(Candidates.without(als, exclusions), k), relevant, k,
-          catalogue));
-    }
-    return grid;
+    return new Split(cut, new Inputs(history.lines(), history.events(), history.products(),
+        history.customers().join(customers, Interactions.CUSTOMER)), relevant, customers, exclusions, catalogue);
   }
 
-  private static boolean better(RankingMetrics.Scores a, RankingMetrics.Scores b) {
-    return a.precision() > b.precision() || (a.precision() == b.precision() && a.map() > b.map());
+  /**
+   * The candidates of every source other than ALS for a split's customers, built at the cut. Materialised with
+   * short lineage: every list re-reads them, and one plan holding all the sources' plans several times took
+   * minutes to plan and ran a 4 GB driver out of memory at 300 customers.
+   */
+  private Dataset<Row> othersAt(Split split) {
+    return build(split.history(), split.cut()).candidates().localCheckpoint();
+  }
+
+  private Dataset<Row> alsAt(Split split, AlsRecommender.Params params) {
+    return als(split.history(), split.cut(), params).join(split.customers(), Interactions.CUSTOMER)
+        .localCheckpoint();
+  }
+
+  /**
+   * Time split: everything up to as-of minus eval-days is the training history, the skus the customers of that
+   * history bought afterwards (up to as-of) are the relevant ones. The ALS grid point and the blend weights are
+   * chosen on the eval-days before that ({@link #validate}), so the test period never chooses; then each source
+   * alone, the blend and the popularity baseline (the same top-k popular skus for everyone, with the same
+   * exclusions) are scored at k on the test period.
+   */
+  public Evaluation evaluate(Inputs in, LocalDate asOf) {
+    int k = config.k();
+    LocalDate trainEnd = asOf.minusDays(config.evalDays());
+    Validation validation = validate(in, trainEnd);
+    Split test = split(in, trainEnd, asOf);
+    Dataset<Row> all = othersAt(test).unionByName(alsAt(test, validation.best()));
+    Dataset<Row> items = Popularity.items(test.history().lines(), trainEnd, config.popularity().windowDays());
+    Dataset<Row> baseline = Popularity.overall(test.customers(), items, k + config.blend().candidatesPerSource());
+    List<String> names = new ArrayList<>(weights().keySet());
+    names.addAll(List.of(BASELINE, BLENDED));
+    String[] columns = {Interactions.CUSTOMER, Interactions.SKU, "rank", Blend.SOURCE};
+    Dataset<Row> lists = Candidates.topPerList(Candidates.without(all, test.exclusions()), Blend.SOURCE, k)
+        .selectExpr(columns)
+        .unionByName(Candidates.top(Candidates.without(baseline, test.exclusions()), k)
+            .withColumn(Blend.SOURCE, lit(BASELINE)).selectExpr(columns))
+        .unionByName(Blend.transform(all, test.exclusions(), validation.blending().weights(),
+                config.blend().candidatesPerSource(), validation.blending().rankOffset(), k)
+            .withColumn(Blend.SOURCE, lit(BLENDED)).selectExpr(columns))
+        .localCheckpoint();
+    Map<String, RankingMetrics.Scores> bySource = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names,
+        test.relevant(), k, test.catalogue());
+    return new Evaluation(trainEnd, validation.best(), validation.grid(), validation.blending(), bySource);
+  }
+
+  /** What the validation period chose: the ALS grid point (with every point's scores) and the blending. */
+  public record Validation(AlsRecommender.Params best, Map<AlsRecommender.Params, RankingMetrics.Scores> grid,
+                           Blending blending) {
+  }
+
+  /**
+   * The validation period, the eval-days before {@code trainEnd}, on the history before it: every ALS grid point
+   * is scored alone (best precision@k, then MAP@k, wins; a grid of one point is not fitted and scores null), then,
+   * with blend.tune-weights, the blend weights are searched from the configured ones ({@link BlendWeights}) and
+   * then the rank offset among {@link #RANK_OFFSETS}.
+   */
+  private Validation validate(Inputs in, LocalDate trainEnd) {
+    List<AlsRecommender.Params> points = AlsRecommender.grid(config.als());
+    Map<AlsRecommender.Params, RankingMetrics.Scores> grid = new LinkedHashMap<>();
+    if (points.size() == 1 && !config.blend().tuneWeights()) {
+      grid.put(points.get(0), null);
+      return new Validation(points.get(0), grid, configured());
+    }
+    int k = config.k();
+    Split split = split(in, trainEnd.minusDays(config.evalDays()), trainEnd);
+    AlsRecommender.Params best = points.get(0);
+    Dataset<Row> bestAls = null;
+    if (points.size() == 1) {
+      grid.put(best, null);
+    } else {
+      for (AlsRecommender.Params params : points) {
+        Dataset<Row> als = alsAt(split, params);
+        RankingMetrics.Scores scores = RankingMetrics.evaluate(Candidates.top(Candidates.without(als,
+            split.exclusions()), k), split.relevant(), k, split.catalogue());
+        grid.put(params, scores);
+        if (bestAls == null || better(scores, grid.get(best))) {
+          best = params;
+          bestAls = als;
+        }
+      }
+    }
+    if (!config.blend().tuneWeights()) {
+      return new Validation(best, grid, configured());
+    }
+    Dataset<Row> all = othersAt(split).unionByName(bestAls != null ? bestAls : alsAt(split, best));
+    Dataset<Row> ranked = Blend.ranked(all, split.exclusions(), config.blend().candidatesPerSource())
+        .localCheckpoint();
+    int offset = config.blend().rankOffset();
+    Map<String, Double> weights = BlendWeights.search(weights(), Map.of(COLD_START, ALS),
+        trials -> scoreBlends(ranked, trials.stream().map(w -> new Blending(w, offset)).toList(), split));
+    List<Blending> offsets = new ArrayList<>(List.of(new Blending(weights, offset)));
+    for (int o : RANK_OFFSETS) {
+      if (o != offset) {
+        offsets.add(new Blending(weights, o));
+      }
+    }
+    List<RankingMetrics.Scores> scores = scoreBlends(ranked, offsets, split);
+    int chosen = 0;
+    for (int i = 1; i < offsets.size(); i++) {
+      if (better(scores.get(i), scores.get(chosen))) {
+        chosen = i;
+      }
+    }
+    return new Validation(best, grid, offsets.get(chosen));
+  }
+
+  /** The scores of the blend of {@code ranked} with each blending, in one Spark job. */
+  private List<RankingMetrics.Scores> scoreBlends(Dataset<Row> ranked, List<Blending> blendings, Split split) {
+    List<String> names = new ArrayList<>();
+    Dataset<Row> lists = null;
+    for (Blending blending : blendings) {
+      String name = "w" + names.size();
+      names.add(name);
+      Dataset<Row> list = Blend.fuse(ranked, blending.weights(), blending.rankOffset(), config.k())
+          .select(col(Interactions.CUSTOMER), col(Interactions.SKU), col("rank"), lit(name).as(Blend.SOURCE));
+      lists = lists == null ? list : lists.unionByName(list);
+    }
+    Map<String, RankingMetrics.Scores> scores = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names,
+        split.relevant(), config.k(), split.catalogue());
+    return names.stream().map(scores::get).toList();
+  }
+
+  /**
+   * Higher precision@k, then higher MAP@k. Differences within {@link #TIE} count as ties: Spark's sums of doubles
+   * depend on the order rows arrive in, and a choice made on the last bits would make re-runs disagree.
+   */
+  static boolean better(RankingMetrics.Scores a, RankingMetrics.Scores b) {
+    double precision = a.precision() - b.precision();
+    return precision > TIE || (Math.abs(precision) <= TIE && a.map() - b.map() > TIE);
   }
 }

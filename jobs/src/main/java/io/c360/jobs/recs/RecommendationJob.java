@@ -89,14 +89,15 @@ public final class RecommendationJob implements Job {
       Recommendations recs = new Recommendations(config);
 
       List<Row> metrics = new ArrayList<>();
-      AlsRecommender.Params chosen = evaluate(context, recs, inputs, metrics);
-      AlsRecommender.Params params = chosen != null ? chosen : AlsRecommender.grid(config.als()).get(0);
+      Recommendations.Evaluation evaluation = evaluate(context, recs, inputs, metrics);
+      AlsRecommender.Params params = evaluation != null ? evaluation.best() : AlsRecommender.grid(config.als()).get(0);
+      Recommendations.Blending blending = evaluation != null ? evaluation.blending() : recs.configured();
       Dataset<Row> consent = profiles.select(col("customer_id"),
           coalesce(col("marketing_consent"), lit(false)).as("contactable"));
 
       Recommendations.Built built = recs.build(inputs, asOf);
       Recommendations.Built all = Recommendations.withAls(built, recs.als(inputs, asOf, params));
-      Dataset<Row> candidates = recs.blend(all, config.topN()).join(consent, "customer_id")
+      Dataset<Row> candidates = recs.blend(all, blending, config.topN()).join(consent, "customer_id")
           .withColumn("experiment", lit(config.experiment().name()))
           .withColumn("arm", AbArms.assign(config.experiment().name(), config.experiment().arms(),
               col("customer_id")))
@@ -129,8 +130,8 @@ public final class RecommendationJob implements Job {
     }
   }
 
-  /** The offline evaluation's metrics into {@code metrics}; the chosen ALS grid point, or null when skipped. */
-  private AlsRecommender.Params evaluate(JobContext context, Recommendations recs, Recommendations.Inputs inputs,
+  /** The offline evaluation's metrics into {@code metrics}; the evaluation (with its choices), or null when skipped. */
+  private Recommendations.Evaluation evaluate(JobContext context, Recommendations recs, Recommendations.Inputs inputs,
                           List<Row> metrics) {
     RecsConfig config = context.config().recommendations();
     LocalDate trainEnd = context.asOf().minusDays(config.evalDays());
@@ -153,6 +154,11 @@ public final class RecommendationJob implements Job {
       }
       metrics.add(metric(context, "recs_als_grid", "chosen", e.getKey().equals(evaluation.best()) ? 1 : 0, detail));
     }
+    String weighting = (config.blend().tuneWeights() ? "chosen; " : "configured; ") + validation;
+    for (Map.Entry<String, Double> e : evaluation.blending().weights().entrySet()) {
+      metrics.add(metric(context, "recs_blend", "weight_" + e.getKey(), e.getValue(), weighting));
+    }
+    metrics.add(metric(context, "recs_blend", "rank_offset", evaluation.blending().rankOffset(), weighting));
     for (Map.Entry<String, RankingMetrics.Scores> e : evaluation.bySource().entrySet()) {
       String model = "recs_" + e.getKey();
       RankingMetrics.Scores s = e.getValue();
@@ -166,11 +172,14 @@ public final class RecommendationJob implements Job {
     RankingMetrics.Scores baseline = evaluation.bySource().get(Recommendations.BASELINE);
     double lift = baseline.precision() == 0 ? Double.NaN : blended.precision() / baseline.precision();
     metrics.add(metric(context, "recs_blended", "precision_lift_vs_baseline", lift, split));
+    double als = evaluation.bySource().get(Recommendations.ALS).precision();
     context.progress().line(name(), String.format(Locale.ROOT, "offline, %s: precision@%d blended %.4f, popularity "
-            + "baseline %.4f (x%.2f), ALS %.4f (%s); recall %.4f, MAP %.4f, coverage %.3f; %,d customers", split,
-        config.k(), blended.precision(), baseline.precision(), lift, evaluation.bySource().get(Recommendations.ALS).precision(),
-        evaluation.best(), blended.recall(), blended.map(), blended.coverage(), blended.customers()));
-    return evaluation.best();
+            + "baseline %.4f (x%.2f), ALS %.4f (%s); recall %.4f, MAP %.4f, coverage %.3f; %,d customers; blend "
+            + "weights %s, rank offset %d",
+        split, config.k(), blended.precision(), baseline.precision(), lift, als, evaluation.best(), blended.recall(),
+        blended.map(), blended.coverage(), blended.customers(), evaluation.blending().weights(),
+        evaluation.blending().rankOffset()));
+    return evaluation;
   }
 
   private JobResult skipped(JobContext context, String why) {
