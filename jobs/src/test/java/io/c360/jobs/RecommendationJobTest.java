@@ -139,8 +139,9 @@ class RecommendationJobTest {
     double offset = blend.where("metric = 'rank_offset'").first().getAs("value");
     assertTrue(List.of(1.0, 2.0, 5.0, 10.0, 20.0, 60.0).contains(offset), "rank offset " + offset);
     Dataset<Row> weights = blend.where("metric LIKE 'weight_%'");
-    assertEquals(List.of("weight_als", "weight_category", "weight_cold_start", "weight_popularity", "weight_replenishment",
-        "weight_repurchase", "weight_rules", "weight_similar"), weights.orderBy("metric").select("metric")
+    assertEquals(List.of("weight_als", "weight_category", "weight_cold_start", "weight_new_arrivals",
+        "weight_popularity", "weight_replenishment", "weight_repurchase", "weight_rules", "weight_similar"),
+        weights.orderBy("metric").select("metric")
         .collectAsList().stream().map(r -> r.getString(0)).toList(), "the blend weights the validation period chose");
     assertEquals(1, weights.where("metric IN ('weight_als', 'weight_cold_start')").select("value").distinct().count(),
         "cold start carries the ALS weight");

@@ -162,7 +162,8 @@ public final class ConfigReader {
             r.getDoubleList("als.alphas"), r.getInt("als.max-iter"), r.getLong("als.seed")),
         new RecsConfig.Rules(r.getDouble("rules.min-support"), r.getDouble("rules.min-confidence"),
             r.getInt("rules.recent-days")),
-        new RecsConfig.Popularity(r.getInt("popularity.window-days"), r.getInt("popularity.cold-max-orders")),
+        new RecsConfig.Popularity(r.getInt("popularity.window-days"), r.getInt("popularity.cold-max-orders"),
+            r.getInt("popularity.new-arrivals-days")),
         new RecsConfig.Similar(r.getInt("similar.price-bands"), r.getInt("similar.per-item")),
         new RecsConfig.Replenishment(r.getInt("replenishment.min-purchases"),
             r.getInt("replenishment.due-within-days"), r.getDouble("replenishment.min-repeat-share")),
@@ -170,7 +171,8 @@ public final class ConfigReader {
             r.getDouble("blend.weights.als"), r.getDouble("blend.weights.rules"),
             r.getDouble("blend.weights.replenishment"), r.getDouble("blend.weights.repurchase"),
             r.getDouble("blend.weights.popularity"), r.getDouble("blend.weights.category"),
-            r.getDouble("blend.weights.similar"), r.getBoolean("blend.tune-weights")),
+            r.getDouble("blend.weights.similar"), r.getDouble("blend.weights.new-arrivals"),
+            r.getBoolean("blend.tune-weights")),
         new RecsConfig.Experiment(r.getString("experiment.name"), arms));
   }
 

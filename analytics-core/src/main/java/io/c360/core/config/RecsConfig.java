@@ -71,10 +71,11 @@ public record RecsConfig(int topN, int historyDays, int evalDays, int k, Weights
     }
   }
 
-  public record Popularity(int windowDays, int coldMaxOrders) {
+  public record Popularity(int windowDays, int coldMaxOrders, int newArrivalsDays) {
     public Popularity {
       between(P + "popularity.window-days", windowDays, 1, 3650);
       between(P + "popularity.cold-max-orders", coldMaxOrders, 0, 1000);
+      between(P + "popularity.new-arrivals-days", newArrivalsDays, 1, 3650);
     }
   }
 
@@ -97,7 +98,8 @@ public record RecsConfig(int topN, int historyDays, int evalDays, int k, Weights
 
   /** Reciprocal-rank fusion: weight / (rank-offset + rank) summed over the sources. */
   public record Blend(int candidatesPerSource, int rankOffset, double als, double rules, double replenishment,
-                      double repurchase, double popularity, double category, double similar, boolean tuneWeights) {
+                      double repurchase, double popularity, double category, double similar, double newArrivals,
+                      boolean tuneWeights) {
     public Blend {
       between(P + "blend.candidates-per-source", candidatesPerSource, 1, 1000);
       between(P + "blend.rank-offset", rankOffset, 0, 1000);
@@ -108,6 +110,7 @@ public record RecsConfig(int topN, int historyDays, int evalDays, int k, Weights
       nonNegative(P + "blend.weights.popularity", popularity);
       nonNegative(P + "blend.weights.category", category);
       nonNegative(P + "blend.weights.similar", similar);
+      nonNegative(P + "blend.weights.new-arrivals", newArrivals);
     }
   }
 

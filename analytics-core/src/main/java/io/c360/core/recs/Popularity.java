@@ -1,14 +1,19 @@
 package io.c360.core.recs;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,10 +112,8 @@ public final class Popularity {
    * @param items     sku, buyers ({@link #items})
    */
   public static Dataset<Row> byCategory(Dataset<Row> lines, Dataset<Row> catalogue, Dataset<Row> items, int n) {
-    Dataset<Row> categories = catalogue.where(col("category").isNotNull()).select(Interactions.SKU, "category");
-    Dataset<Row> shares = lines.join(categories, Interactions.SKU)
-        .groupBy(Interactions.CUSTOMER, "category").agg(count(lit(1)).as("_lines"))
-        .withColumn("_share", col("_lines").divide(sum("_lines").over(Window.partitionBy(Interactions.CUSTOMER))));
+    Dataset<Row> categories = categories(catalogue);
+    Dataset<Row> shares = categoryShares(lines, categories);
     Dataset<Row> top = items.join(categories, Interactions.SKU)
         .withColumn("_pop", col("buyers").divide(sum("buyers").over(Window.partitionBy("category"))))
         .withColumn("_r", row_number().over(Window.partitionBy("category")
@@ -122,5 +125,46 @@ public final class Popularity {
         .withColumn("_r", row_number().over(Window.partitionBy(Interactions.CUSTOMER)
             .orderBy(col("score").desc(), col(Interactions.SKU))))
         .where(col("_r").leq(n)).drop("_r");
+  }
+
+  /**
+   * New arrivals: the skus first sold (in {@code allLines}) at most {@code days} before the as-of date, for the
+   * customers who buy new skus. A customer's novelty is the share of their lines bought while the sku was new; the
+   * score is novelty x the customer's share of lines in the sku's category x the sku's share of the buyers of the
+   * category's new skus; top {@code n} per customer: customer_id, sku, score, reason ("new in CATEGORY").
+   *
+   * @param allLines every purchase line up to the as-of date (first sales)
+   * @param lines    the customers' purchase lines of the history window
+   */
+  public static Dataset<Row> newArrivals(Dataset<Row> allLines, Dataset<Row> lines, Dataset<Row> catalogue,
+                                         LocalDate asOf, int days, int n) {
+    Dataset<Row> categories = categories(catalogue);
+    Dataset<Row> firstSold = allLines.groupBy(Interactions.SKU).agg(min(col("day")).as("_first"));
+    Dataset<Row> novelty = lines.join(firstSold, Interactions.SKU).groupBy(Interactions.CUSTOMER)
+        .agg(avg(when(datediff(col("day"), col("_first")).leq(days), 1.0).otherwise(0.0)).as("_novelty"))
+        .where(col("_novelty").gt(0));
+    Dataset<Row> fresh = Interactions.between(lines, asOf.minusDays(days), asOf)
+        .join(firstSold.where(col("_first").gt(lit(Date.valueOf(asOf.minusDays(days))))), Interactions.SKU)
+        .groupBy(Interactions.SKU).agg(count_distinct(col(Interactions.CUSTOMER)).as("buyers"))
+        .join(categories, Interactions.SKU)
+        .withColumn("_pop", col("buyers").divide(sum("buyers").over(Window.partitionBy("category"))));
+    return novelty.join(categoryShares(lines, categories), Interactions.CUSTOMER).join(fresh, "category")
+        .select(col(Interactions.CUSTOMER), col(Interactions.SKU),
+            col("_novelty").multiply(col("_share")).multiply(col("_pop")).as("score"),
+            concat(lit("new in "), col("category")).as("reason"))
+        .withColumn("_r", row_number().over(Window.partitionBy(Interactions.CUSTOMER)
+            .orderBy(col("score").desc(), col(Interactions.SKU))))
+        .where(col("_r").leq(n)).drop("_r");
+  }
+
+  private static Dataset<Row> categories(Dataset<Row> catalogue) {
+    return catalogue.where(col("category").isNotNull()).select(Interactions.SKU, "category");
+  }
+
+  /** customer_id, category, _share: the customer's share of their lines in the category. */
+  private static Dataset<Row> categoryShares(Dataset<Row> lines, Dataset<Row> categories) {
+    return lines.join(categories, Interactions.SKU)
+        .groupBy(Interactions.CUSTOMER, "category").agg(count(lit(1)).as("_lines"))
+        .withColumn("_share", col("_lines").divide(sum("_lines").over(Window.partitionBy(Interactions.CUSTOMER))));
   }
 }

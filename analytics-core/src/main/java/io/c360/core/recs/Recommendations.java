@@ -29,6 +29,7 @@ public final class Recommendations {
   public static final String SIMILAR = "similar";
   public static final String CATEGORY = "category";
   public static final String REPURCHASE = "repurchase";
+  public static final String NEW_ARRIVALS = "new_arrivals";
   /** The popularity baseline of the evaluation: the same most-bought skus for everyone. */
   public static final String BASELINE = "popularity_baseline";
   /** The blend, in the evaluation. */
@@ -94,6 +95,7 @@ public final class Recommendations {
     w.put(COLD_START, b.als());
     w.put(CATEGORY, b.category());
     w.put(SIMILAR, b.similar());
+    w.put(NEW_ARRIVALS, b.newArrivals());
     return w;
   }
 
@@ -135,6 +137,8 @@ public final class Recommendations {
         col(Blend.SOURCE)));
     if (catalogue != null) {
       sources.add(Blend.tagged(Popularity.byCategory(lines, catalogue, items, perSource), CATEGORY));
+      sources.add(Blend.tagged(Popularity.newArrivals(Interactions.between(in.lines(), null, asOf), lines, catalogue,
+          asOf, config.popularity().newArrivalsDays(), perSource), NEW_ARRIVALS));
     }
     if (catalogue != null && config.similar().perItem() > 0) {
       sources.add(Blend.tagged(SimilarProducts.candidates(

@@ -76,4 +76,25 @@ class PopularityTest {
     assertEquals(1.0 / 3, u.get(1).<Double>getAs("score"), 1e-12);
     assertEquals(2.0 / 9, u.get(2).<Double>getAs("score"), 1e-12);
   }
+
+  @Test
+  void newArrivalsGoToTheCustomersWhoBuyNewSkusInTheirCategories(SparkSession spark) {
+    // new = first sold after 2025-09-02 (120 days before the as-of date); old was first sold in 2024
+    Dataset<Row> all = RecsRows.lines("x,2024-01-01,old", "c1,2025-06-01,old", "c1,2025-11-01,new1",
+        "c2,2025-12-01,newB", "c2,2025-12-05,old", "c4,2025-12-10,newA");
+    Dataset<Row> window = all.where("day > DATE'2024-12-31'");
+    StructType schema = new StructType().add("sku", DataTypes.StringType).add("category", DataTypes.StringType);
+    Dataset<Row> catalogue = table(spark, schema, new Object[] {"old", "A"}, new Object[] {"new1", "A"},
+        new Object[] {"newA", "A"}, new Object[] {"newB", "B"});
+    List<String> rows = Popularity.newArrivals(all, window, catalogue, AS_OF, 120, 2)
+        .orderBy("customer_id", "sku").collectAsList().stream()
+        .map(r -> r.getAs("customer_id") + " " + r.getAs("sku") + " " + r.<Double>getAs("score") + " "
+            + r.getAs("reason")).toList();
+
+    // novelty: c1 1/2 (new1 was new, old was not), c2 1/2, c4 1; x's only line is outside the window: no row.
+    // new skus' share of their category's new-sku buyers: new1 and newA 1/2 each in A, newB 1 in B.
+    // c2 (A 1/2, B 1/2): newB 1/2 x 1/2 x 1, then new1 and newA tie at 1/8; the top 2 keep new1 (sku order)
+    assertEquals(List.of("c1 new1 0.25 new in A", "c1 newA 0.25 new in A", "c2 new1 0.125 new in A",
+        "c2 newB 0.25 new in B", "c4 new1 0.5 new in A", "c4 newA 0.5 new in A"), rows);
+  }
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,6 +30,7 @@ public final class SparkTest implements BeforeAllCallback, ParameterResolver {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(warehouse)));
       session = SparkSession.builder()
           .master("local[2]")
           .appName("c360-tests")
@@ -49,6 +52,15 @@ public final class SparkTest implements BeforeAllCallback, ParameterResolver {
           .getOrCreate();
     }
     return session;
+  }
+
+  /** Removes the test JVM's warehouse folder when it exits (best effort: a file still open stays). */
+  private static void deleteTree(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // nothing to clean up, or already gone
+    }
   }
 
   @Override
