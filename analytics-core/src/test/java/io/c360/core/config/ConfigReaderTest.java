@@ -149,7 +149,9 @@ class ConfigReaderTest {
   void recommendationSettingsAreReadAndValidated() {
     RecsConfig defaults = ConfigReader.defaultConfig().recommendations();
     assertEquals(10, defaults.topN());
-    assertEquals(java.util.List.of(16, 32), defaults.als().ranks());
+    assertEquals(java.util.List.of(32, 64), defaults.als().ranks());
+    assertEquals(120, defaults.popularity().newArrivalsDays());
+    assertTrue(defaults.blend().tuneWeights());
     assertEquals(0.002, defaults.rules().minSupport());
     assertEquals(14, defaults.replenishment().dueWithinDays());
     assertEquals("control", defaults.experiment().arms().get(0).name());
@@ -163,6 +165,9 @@ class ConfigReaderTest {
     assertEquals(5, changed.topN());
     assertEquals(java.util.List.of(8), changed.als().ranks());
     assertEquals(3.0, changed.experiment().arms().get(1).weight());
+    ConfigException weight = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.recommendations.blend.weights.new-arrivals = -1")));
+    assertEquals("c360.recommendations.blend.weights.new-arrivals must not be negative, got -1.0", weight.getMessage());
     ConfigException support = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.recommendations.rules.min-support = 0")));
     assertEquals("c360.recommendations.rules.min-support must be in (0, 1], got 0.0", support.getMessage());
