@@ -13,8 +13,9 @@
 #
 # Usage: scripts/fault-drill.sh [TRIALS] [CUSTOMERS] [SEED]     (default 10 trials, 200 customers, seed 7)
 # Environment: KEEP_WORK=1 keeps the work folder; C360_HEAP (driver heap, default 3g); DRILL_CONF, a configuration
-# file to use instead of the drill's own (conf/local.conf with smaller churn and ALS settings: the drill exercises
-# every job's writes, not model quality, and the small models bring a trial down to a few minutes).
+# file to use instead of the drill's own (conf/local.conf with two shuffle and Delta snapshot partitions, smaller
+# churn, ALS and ticket-classifier settings and the configured blend weights: the drill exercises every job's
+# writes, not model quality, and the small settings bring a trial down to a few minutes).
 # Prints one line per trial and RECOVERED n/N; exit 0 when every trial recovered.
 set -euo pipefail
 export LC_ALL=C
@@ -46,8 +47,11 @@ conf="${DRILL_CONF:-$work/drill.conf}"
 if [ -z "${DRILL_CONF:-}" ]; then
   cat >"$conf" <<CONF
 include file("$root/conf/local.conf")
+c360.spark { shuffle-partitions = 2, conf { "spark.databricks.delta.snapshotPartitions" = "2" } }
 c360.churn { horizon-days = 60, step-days = 30, training-dates = 5, rounds = 20, early-stopping-rounds = 5 }
 c360.recommendations.als { ranks = [8], alphas = [10.0], max-iter = 5 }
+c360.recommendations.blend.tune-weights = false
+c360.service.classifier.max-iter = 20
 CONF
 fi
 
