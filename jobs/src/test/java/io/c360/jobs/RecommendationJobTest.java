@@ -146,6 +146,15 @@ class RecommendationJobTest {
     assertEquals(1, weights.where("metric IN ('weight_als', 'weight_cold_start')").select("value").distinct().count(),
         "cold start carries the ALS weight");
     assertTrue(weights.where("value > 0").count() >= 2, "a blend of several sources");
+    for (String check : List.of("ranker_check_precision_at_k", "fusion_check_precision_at_k")) {
+      double precision = blend.where("metric = '" + check + "'").first().getAs("value");
+      assertTrue(precision >= 0 && precision <= 1, check + " " + precision);
+    }
+    double learned = blend.where("metric = 'learned_ranker'").first().getAs("value");
+    Row importance = blend.where("metric LIKE 'importance_%'").agg(org.apache.spark.sql.functions.sum("value"))
+        .first();
+    assertEquals(learned, importance.isNullAt(0) ? 0.0 : importance.getDouble(0), 1e-9,
+        "the trees' importances (summing to 1) are stored when they rank");
   }
 
   @Test

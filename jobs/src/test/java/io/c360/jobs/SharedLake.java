@@ -41,8 +41,8 @@ public final class SharedLake {
       + "c360.security.admins = [\"" + System.getProperty("user.name") + "\"]\n"
       + "c360.churn { horizon-days = 60, step-days = 30, training-dates = 5, rounds = 30, early-stopping-rounds = 5,"
       + " risk-bands { mode = top-percent, high = 20, medium = 50 } }\n"
-      + "c360.recommendations { als { ranks = [4], alphas = [10.0], max-iter = 3 }, blend.candidates-per-source = 15"
-      + " }\n";
+      + "c360.recommendations { als { ranks = [4], alphas = [10.0], max-iter = 3 }, blend.candidates-per-source = 15,"
+      + " ranker { trees = 10, depth = 3 } }\n";
 
   static final String PROPERTY = "c360.test.shared-lake";
   private static final List<String> EARLIER_JOBS = List.of("identity", "customer_360", "segments", "recommendations");

@@ -173,6 +173,8 @@ public final class ConfigReader {
             r.getDouble("blend.weights.popularity"), r.getDouble("blend.weights.category"),
             r.getDouble("blend.weights.similar"), r.getDouble("blend.weights.new-arrivals"),
             r.getBoolean("blend.tune-weights")),
+        new RecsConfig.Ranker(r.getBoolean("ranker.enabled"), r.getInt("ranker.trees"), r.getInt("ranker.depth"),
+            r.getDouble("ranker.learning-rate"), r.getInt("ranker.max-customers")),
         new RecsConfig.Experiment(r.getString("experiment.name"), arms));
   }
 

@@ -16,11 +16,12 @@ import java.util.List;
  * @param similar      similar and upgrade products
  * @param replenishment purchase cycles and reminders
  * @param blend        reciprocal-rank fusion of the sources
+ * @param ranker       the learned blend (gradient-boosted trees over the sources' ranks and the history)
  * @param experiment   A/B arms stored with the candidates
  */
 public record RecsConfig(int topN, int historyDays, int evalDays, int k, Weights weights, Als als, Rules rules,
                          Popularity popularity, Similar similar, Replenishment replenishment, Blend blend,
-                         Experiment experiment) {
+                         Ranker ranker, Experiment experiment) {
 
   private static final String P = "c360.recommendations.";
 
@@ -111,6 +112,18 @@ public record RecsConfig(int topN, int historyDays, int evalDays, int k, Weights
       nonNegative(P + "blend.weights.category", category);
       nonNegative(P + "blend.weights.similar", similar);
       nonNegative(P + "blend.weights.new-arrivals", newArrivals);
+    }
+  }
+
+  /** The learned blend ({@code io.c360.core.recs.BlendRanker}): trees fitted on the validation period. */
+  public record Ranker(boolean enabled, int trees, int depth, double learningRate, int maxCustomers) {
+    public Ranker {
+      between(P + "ranker.trees", trees, 1, 1000);
+      between(P + "ranker.depth", depth, 1, 12);
+      if (!(learningRate > 0 && learningRate <= 1)) {
+        throw new ConfigException(P + "ranker.learning-rate must be in (0, 1], got " + learningRate);
+      }
+      between(P + "ranker.max-customers", maxCustomers, 100, 10_000_000);
     }
   }
 

@@ -3,7 +3,10 @@ package io.c360.core.recs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.pmod;
 
 import io.c360.core.config.RecsConfig;
 import java.time.LocalDate;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -34,6 +38,10 @@ public final class Recommendations {
   public static final String BASELINE = "popularity_baseline";
   /** The blend, in the evaluation. */
   public static final String BLENDED = "blended";
+  /** The weighted reciprocal-rank fusion, in the evaluation (the blend unless the learned ranker won). */
+  public static final String FUSION = "fusion";
+  /** The learned ranker, in the validation check. */
+  public static final String RANKER = "ranker";
   /** Rank offsets tried after the weight search: from a steep (1) to a flat (60, the usual RRF constant) fusion. */
   private static final int[] RANK_OFFSETS = {1, 2, 5, 10, 20, 60};
   /** Score differences below this are ties ({@link #better}). */
@@ -63,24 +71,44 @@ public final class Recommendations {
     }
   }
 
-  /** The built sources, exclusions, rules and reminders of one date. */
-  public record Built(Dataset<Row> candidates, Dataset<Row> exclusions, BasketRules.Result rules,
-                      Dataset<Row> reminders, Dataset<Row> catalogue) {
+  /**
+   * The built sources, exclusions, rules and reminders of one date, with the purchase lines of the history window
+   * and the catalogue (null without products) they were built from.
+   */
+  public record Built(LocalDate asOf, Dataset<Row> candidates, Dataset<Row> exclusions, BasketRules.Result rules,
+                      Dataset<Row> reminders, Dataset<Row> catalogue, Dataset<Row> lines) {
   }
 
-  /** How the sources are blended: a weight per source and the rank offset. */
-  public record Blending(Map<String, Double> weights, int rankOffset) {
+  /**
+   * How the sources are blended: a weight per source and the rank offset (the weighted fusion), or, when
+   * {@code ranker} is set, the learned ranker.
+   */
+  public record Blending(Map<String, Double> weights, int rankOffset, BlendRanker ranker) {
   }
 
-  /** The blending as configured. */
+  /** The blending as configured (the weighted fusion). */
   public Blending configured() {
-    return new Blending(weights(), config.blend().rankOffset());
+    return new Blending(weights(), config.blend().rankOffset(), null);
   }
 
   /** The blended top-n, scored and ranked; customer_id, sku, score, sources, reason, rank. */
   public Dataset<Row> blend(Built built, Blending blending, int topN) {
-    return Blend.transform(built.candidates(), built.exclusions(), blending.weights(),
-        config.blend().candidatesPerSource(), blending.rankOffset(), topN);
+    return blend(built.candidates(), built.exclusions(), built.lines(), built.catalogue(), built.asOf(), blending,
+        topN);
+  }
+
+  private Dataset<Row> blend(Dataset<Row> candidates, Dataset<Row> exclusions, Dataset<Row> lines,
+                             Dataset<Row> catalogue, LocalDate asOf, Blending blending, int topN) {
+    Dataset<Row> ranked = Blend.ranked(candidates, exclusions, config.blend().candidatesPerSource());
+    if (blending.ranker() == null || catalogue == null) {
+      return Blend.fuse(ranked, blending.weights(), blending.rankOffset(), topN);
+    }
+    return blending.ranker().rank(BlendRanker.features(ranked, lines, catalogue, asOf, sources()), topN);
+  }
+
+  /** The sources, in the order of {@link #weights}. */
+  private List<String> sources() {
+    return List.copyOf(weights().keySet());
   }
 
   /** Source name -> configured blend weight; cold start shares the ALS weight (it stands in for it). */
@@ -145,7 +173,7 @@ public final class Recommendations {
           SimilarProducts.pairs(catalogue, items, config.similar().perItem()), recent, catalogue), SIMILAR));
     }
     Dataset<Row> candidates = sources.stream().reduce(Dataset::unionByName).orElseThrow();
-    return new Built(candidates, exclusions, rules, reminders, catalogue);
+    return new Built(asOf, candidates, exclusions, rules, reminders, catalogue, lines);
   }
 
   /** The ALS candidates of a grid point on the history up to {@code asOf}, tagged als. */
@@ -161,22 +189,24 @@ public final class Recommendations {
 
   /** The built sources with the ALS candidates added. */
   public static Built withAls(Built built, Dataset<Row> als) {
-    return new Built(built.candidates().unionByName(als), built.exclusions(), built.rules(), built.reminders(),
-        built.catalogue());
+    return new Built(built.asOf(), built.candidates().unionByName(als), built.exclusions(), built.rules(),
+        built.reminders(), built.catalogue(), built.lines());
   }
 
   /** The result of the offline evaluation. */
   public record Evaluation(LocalDate trainEnd, AlsRecommender.Params best, Map<AlsRecommender.Params,
-      RankingMetrics.Scores> grid, Blending blending, Map<String, RankingMetrics.Scores> bySource) {
+      RankingMetrics.Scores> grid, Blending blending, Map<String, RankingMetrics.Scores> check,
+      Map<String, RankingMetrics.Scores> bySource) {
   }
 
   /**
    * A time split at {@code cut}: the history up to it, the customers who bought in the history-days before it and
    * again in (cut, end], the skus they bought then (the relevant ones), the exclusions (as {@link #build} makes
-   * them) and the catalogue size of the history.
+   * them), the catalogue size of the history, its purchase lines of the history-days window and the product
+   * catalogue (null without products).
    */
   private record Split(LocalDate cut, Inputs history, Dataset<Row> relevant, Dataset<Row> customers,
-                       Dataset<Row> exclusions, long catalogue) {
+                       Dataset<Row> exclusions, long catalogue, Dataset<Row> lines, Dataset<Row> products) {
   }
 
   private Split split(Inputs in, LocalDate cut, LocalDate end) {
@@ -189,8 +219,11 @@ public final class Recommendations {
     Dataset<Row> exclusions = Replenishment.exclusions(lines,
         Replenishment.replenishable(lines, config.replenishment().minRepeatShare())).localCheckpoint();
     long catalogue = lines.select(Interactions.SKU).distinct().count();
+    Dataset<Row> products = in.products() == null ? null
+        : Products.catalogue(in.products(), config.similar().priceBands());
     return new Split(cut, new Inputs(history.lines(), history.events(), history.products(),
-        history.customers().join(customers, Interactions.CUSTOMER)), relevant, customers, exclusions, catalogue);
+        history.customers().join(customers, Interactions.CUSTOMER)), relevant, customers, exclusions, catalogue,
+        lines, products);
   }
 
   /**
@@ -223,38 +256,47 @@ public final class Recommendations {
     Dataset<Row> items = Popularity.items(test.history().lines(), trainEnd, config.popularity().windowDays());
     Dataset<Row> baseline = Popularity.overall(test.customers(), items, k + config.blend().candidatesPerSource());
     List<String> names = new ArrayList<>(weights().keySet());
-    names.addAll(List.of(BASELINE, BLENDED));
+    names.addAll(List.of(BASELINE, BLENDED, FUSION));
     String[] columns = {Interactions.CUSTOMER, Interactions.SKU, "rank", Blend.SOURCE};
+    Blending blending = validation.blending();
+    Blending fusion = new Blending(blending.weights(), blending.rankOffset(), null);
     Dataset<Row> lists = Candidates.topPerList(Candidates.without(all, test.exclusions()), Blend.SOURCE, k)
         .selectExpr(columns)
         .unionByName(Candidates.top(Candidates.without(baseline, test.exclusions()), k)
             .withColumn(Blend.SOURCE, lit(BASELINE)).selectExpr(columns))
-        .unionByName(Blend.transform(all, test.exclusions(), validation.blending().weights(),
-                config.blend().candidatesPerSource(), validation.blending().rankOffset(), k)
+        .unionByName(blend(all, test.exclusions(), test.lines(), test.products(), test.cut(), blending, k)
             .withColumn(Blend.SOURCE, lit(BLENDED)).selectExpr(columns))
+        .unionByName(blend(all, test.exclusions(), test.lines(), test.products(), test.cut(), fusion, k)
+            .withColumn(Blend.SOURCE, lit(FUSION)).selectExpr(columns))
         .localCheckpoint();
     Map<String, RankingMetrics.Scores> bySource = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names,
         test.relevant(), k, test.catalogue());
-    return new Evaluation(trainEnd, validation.best(), validation.grid(), validation.blending(), bySource);
+    return new Evaluation(trainEnd, validation.best(), validation.grid(), validation.blending(), validation.check(),
+        bySource);
   }
 
-  /** What the validation period chose: the ALS grid point (with every point's scores) and the blending. */
+  /**
+   * What the validation period chose: the ALS grid point (with every point's scores) and the blending; check has
+   * the learned ranker's and the fusion's scores on the held-out validation customers (empty without the ranker).
+   */
   public record Validation(AlsRecommender.Params best, Map<AlsRecommender.Params, RankingMetrics.Scores> grid,
-                           Blending blending) {
+                           Blending blending, Map<String, RankingMetrics.Scores> check) {
   }
 
   /**
    * The validation period, the eval-days before {@code trainEnd}, on the history before it: every ALS grid point
    * is scored alone (best precision@k, then MAP@k, wins; a grid of one point is not fitted and scores null), then,
    * with blend.tune-weights, the blend weights are searched from the configured ones ({@link BlendWeights}) and
-   * then the rank offset among {@link #RANK_OFFSETS}.
+   * then the rank offset among {@link #RANK_OFFSETS}; then, with ranker.enabled and products, the learned ranker
+   * is fitted and checked ({@link #learned}).
    */
   private Validation validate(Inputs in, LocalDate trainEnd) {
     List<AlsRecommender.Params> points = AlsRecommender.grid(config.als());
     Map<AlsRecommender.Params, RankingMetrics.Scores> grid = new LinkedHashMap<>();
-    if (points.size() == 1 && !config.blend().tuneWeights()) {
+    boolean learn = config.ranker().enabled() && in.products() != null;
+    if (points.size() == 1 && !config.blend().tuneWeights() && !learn) {
       grid.put(points.get(0), null);
-      return new Validation(points.get(0), grid, configured());
+      return new Validation(points.get(0), grid, configured(), Map.of());
     }
     int k = config.k();
     Split split = split(in, trainEnd.minusDays(config.evalDays()), trainEnd);
@@ -274,19 +316,25 @@ public final class Recommendations {
         }
       }
     }
-    if (!config.blend().tuneWeights()) {
-      return new Validation(best, grid, configured());
+    if (!config.blend().tuneWeights() && !learn) {
+      return new Validation(best, grid, configured(), Map.of());
     }
     Dataset<Row> all = othersAt(split).unionByName(bestAls != null ? bestAls : alsAt(split, best));
     Dataset<Row> ranked = Blend.ranked(all, split.exclusions(), config.blend().candidatesPerSource())
         .localCheckpoint();
+    Blending fusion = config.blend().tuneWeights() ? tuned(ranked, split) : configured();
+    return learn ? learned(ranked, split, best, grid, fusion) : new Validation(best, grid, fusion, Map.of());
+  }
+
+  /** The weights searched from the configured ones, then the best rank offset with them. */
+  private Blending tuned(Dataset<Row> ranked, Split split) {
     int offset = config.blend().rankOffset();
     Map<String, Double> weights = BlendWeights.search(weights(), Map.of(COLD_START, ALS),
-        trials -> scoreBlends(ranked, trials.stream().map(w -> new Blending(w, offset)).toList(), split));
-    List<Blending> offsets = new ArrayList<>(List.of(new Blending(weights, offset)));
+        trials -> scoreBlends(ranked, trials.stream().map(w -> new Blending(w, offset, null)).toList(), split));
+    List<Blending> offsets = new ArrayList<>(List.of(new Blending(weights, offset, null)));
     for (int o : RANK_OFFSETS) {
       if (o != offset) {
-        offsets.add(new Blending(weights, o));
+        offsets.add(new Blending(weights, o, null));
       }
     }
     List<RankingMetrics.Scores> scores = scoreBlends(ranked, offsets, split);
@@ -296,7 +344,32 @@ public final class Recommendations {
         chosen = i;
       }
     }
-    return new Validation(best, grid, offsets.get(chosen));
+    return offsets.get(chosen);
+  }
+
+  /**
+   * The learned ranker, fitted on the validation customers outside one fifth (by a hash of their id) and kept
+   * when it beats the fusion at precision@k (then MAP@k) on that fifth.
+   */
+  private Validation learned(Dataset<Row> ranked, Split split, AlsRecommender.Params best,
+                             Map<AlsRecommender.Params, RankingMetrics.Scores> grid, Blending fusion) {
+    int k = config.k();
+    Dataset<Row> features = BlendRanker.features(ranked, split.lines(), split.products(), split.cut(), sources())
+        .localCheckpoint();
+    Column held = pmod(hash(col(Interactions.CUSTOMER)), lit(5)).equalTo(0);
+    long customers = split.customers().where(not(held)).count();
+    BlendRanker ranker = BlendRanker.fit(features.where(not(held)), split.relevant(), sources(), config.ranker(),
+        customers);
+    String[] columns = {Interactions.CUSTOMER, Interactions.SKU, "rank", Blend.SOURCE};
+    Dataset<Row> lists = ranker.rank(features.where(held), k).withColumn(Blend.SOURCE, lit(RANKER))
+        .selectExpr(columns)
+        .unionByName(Blend.fuse(ranked.where(held), fusion.weights(), fusion.rankOffset(), k)
+            .withColumn(Blend.SOURCE, lit(FUSION)).selectExpr(columns));
+    Map<String, RankingMetrics.Scores> check = RankingMetrics.evaluateBy(lists, Blend.SOURCE,
+        List.of(RANKER, FUSION), split.relevant().where(held), k, split.catalogue());
+    Blending chosen = better(check.get(RANKER), check.get(FUSION))
+        ? new Blending(fusion.weights(), fusion.rankOffset(), ranker) : fusion;
+    return new Validation(best, grid, chosen, check);
   }
 
   /** The scores of the blend of {@code ranked} with each blending, in one Spark job. */

@@ -152,6 +152,7 @@ class ConfigReaderTest {
     assertEquals(java.util.List.of(32, 64), defaults.als().ranks());
     assertEquals(120, defaults.popularity().newArrivalsDays());
     assertTrue(defaults.blend().tuneWeights());
+    assertEquals(new RecsConfig.Ranker(true, 100, 5, 0.1, 20000), defaults.ranker());
     assertEquals(0.002, defaults.rules().minSupport());
     assertEquals(14, defaults.replenishment().dueWithinDays());
     assertEquals("control", defaults.experiment().arms().get(0).name());
@@ -168,6 +169,9 @@ class ConfigReaderTest {
     ConfigException weight = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.recommendations.blend.weights.new-arrivals = -1")));
     assertEquals("c360.recommendations.blend.weights.new-arrivals must not be negative, got -1.0", weight.getMessage());
+    ConfigException rate = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.recommendations.ranker.learning-rate = 0")));
+    assertEquals("c360.recommendations.ranker.learning-rate must be in (0, 1], got 0.0", rate.getMessage());
     ConfigException support = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.recommendations.rules.min-support = 0")));
     assertEquals("c360.recommendations.rules.min-support must be in (0, 1], got 0.0", support.getMessage());

@@ -159,6 +159,20 @@ public final class RecommendationJob implements Job {
       metrics.add(metric(context, "recs_blend", "weight_" + e.getKey(), e.getValue(), weighting));
     }
     metrics.add(metric(context, "recs_blend", "rank_offset", evaluation.blending().rankOffset(), weighting));
+    String check = weighting + "; the fifth of its customers held out of the ranker's training";
+    for (Map.Entry<String, RankingMetrics.Scores> e : evaluation.check().entrySet()) {
+      metrics.add(metric(context, "recs_blend", e.getKey() + "_check_precision_at_k", e.getValue().precision(),
+          check));
+    }
+    if (!evaluation.check().isEmpty()) {
+      boolean learned = evaluation.blending().ranker() != null;
+      metrics.add(metric(context, "recs_blend", "learned_ranker", learned ? 1 : 0, check));
+      if (learned) {
+        for (Map.Entry<String, Double> e : evaluation.blending().ranker().importances().entrySet()) {
+          metrics.add(metric(context, "recs_blend", "importance_" + e.getKey(), e.getValue(), check));
+        }
+      }
+    }
     for (Map.Entry<String, RankingMetrics.Scores> e : evaluation.bySource().entrySet()) {
       String model = "recs_" + e.getKey();
       RankingMetrics.Scores s = e.getValue();
@@ -175,11 +189,24 @@ public final class RecommendationJob implements Job {
     double als = evaluation.bySource().get(Recommendations.ALS).precision();
     context.progress().line(name(), String.format(Locale.ROOT, "offline, %s: precision@%d blended %.4f, popularity "
             + "baseline %.4f (x%.2f), ALS %.4f (%s); recall %.4f, MAP %.4f, coverage %.3f; %,d customers; blend "
-            + "weights %s, rank offset %d",
+            + "weights %s, rank offset %d%s",
         split, config.k(), blended.precision(), baseline.precision(), lift, als, evaluation.best(), blended.recall(),
         blended.map(), blended.coverage(), blended.customers(), evaluation.blending().weights(),
-        evaluation.blending().rankOffset()));
+        evaluation.blending().rankOffset(), ranking(evaluation)));
     return evaluation;
+  }
+
+  /** How the blend ranked: the learned ranker or the fusion, with their check scores; empty without the ranker. */
+  private static String ranking(Recommendations.Evaluation evaluation) {
+    if (evaluation.check().isEmpty()) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "; %s (precision@k on held-out validation customers: ranker %.4f, fusion "
+            + "%.4f; fusion on the test period %.4f)",
+        evaluation.blending().ranker() != null ? "learned ranker used" : "weighted fusion used",
+        evaluation.check().get(Recommendations.RANKER).precision(),
+        evaluation.check().get(Recommendations.FUSION).precision(),
+        evaluation.bySource().get(Recommendations.FUSION).precision());
   }
 
   private JobResult skipped(JobContext context, String why) {
