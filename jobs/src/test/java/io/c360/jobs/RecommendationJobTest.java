@@ -158,6 +158,38 @@ class RecommendationJobTest {
   }
 
   @Test
+  void theEvaluatedChoiceIsRegisteredAndReusedUntilItIsDue() {
+    Dataset<Row> registry = lake.read(Tables.MODEL_REGISTRY).where("model = 'recs'");
+    assertEquals(List.of("recs-" + AS_OF, "recs-" + SharedLake.AS_OF), registry.orderBy("as_of")
+            .select("model_version").collectAsList().stream().map(r -> r.getString(0)).toList(),
+        "the run of " + SharedLake.AS_OF + " evaluated again: its choice was 31 days old, reevaluate-days is 7");
+    Row chosen = registry.where(WHERE).first();
+    Map<String, Double> params = chosen.getJavaMap(chosen.fieldIndex("params"));
+    assertEquals(4.0, params.get("als_rank"), "the only grid point");
+    assertEquals(10.0, params.get("als_alpha"));
+    Dataset<Row> blend = lake.read(Tables.MODEL_METRICS).where(WHERE + " AND model = 'recs_blend'");
+    for (Row metric : blend.where("metric LIKE 'weight_%' OR metric IN ('rank_offset', 'learned_ranker')")
+        .collectAsList()) {
+      assertEquals(metric.<Double>getAs("value"), params.get(metric.<String>getAs("metric")), metric.toString());
+    }
+    boolean learned = params.get("learned_ranker") == 1.0;
+    assertEquals(learned, !chosen.isNullAt(chosen.fieldIndex("artifact_path")));
+    if (learned) {
+      assertTrue(java.nio.file.Files.isDirectory(test.root.resolve(chosen.<String>getAs("artifact_path"))));
+    }
+
+    List<Row> before = candidates().orderBy("customer_id", "rank").collectAsList();
+    Run again = c360("run", "recommendations", "--as-of", AS_OF.toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.err().contains("[recommendations] offline evaluation not due: building with recs-" + AS_OF
+        + " (evaluated again after 7 days)"), again.err());
+    assertTrue(!again.err().contains("offline, k=10"), "no evaluation: " + again.err());
+    assertEquals(before, candidates().orderBy("customer_id", "rank").collectAsList(),
+        "the registered choice (the ranker loaded from the lake) builds the same candidates as the evaluation's");
+    assertEquals(2, registry.count(), "nothing registered anew");
+  }
+
+  @Test
   void noRawPersonalDataInTheRecommendationTables() {
     for (TableDef table : List.of(Tables.RECOMMENDATION_CANDIDATES, Tables.REPLENISHMENT_REMINDERS,
         Tables.BASKET_RULES)) {

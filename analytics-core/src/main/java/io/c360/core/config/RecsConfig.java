@@ -9,6 +9,8 @@ import java.util.List;
  * @param historyDays  interactions window ending on the as-of date
  * @param evalDays     test period of the offline evaluation (the last days before the as-of date)
  * @param k            cut-off of the ranking metrics
+ * @param reevaluateDays run the offline evaluation (which chooses the ALS grid point and the blend) again when
+ *                     the newest registered choice is this many days older than the as-of date; 0 = every run
  * @param weights      implicit feedback weights of orders, add-to-cart and view events
  * @param als          implicit ALS grid and settings
  * @param rules        basket rules (FPGrowth)
@@ -19,9 +21,9 @@ import java.util.List;
  * @param ranker       the learned blend (gradient-boosted trees over the sources' ranks and the history)
  * @param experiment   A/B arms stored with the candidates
  */
-public record RecsConfig(int topN, int historyDays, int evalDays, int k, Weights weights, Als als, Rules rules,
-                         Popularity popularity, Similar similar, Replenishment replenishment, Blend blend,
-                         Ranker ranker, Experiment experiment) {
+public record RecsConfig(int topN, int historyDays, int evalDays, int k, int reevaluateDays, Weights weights,
+                         Als als, Rules rules, Popularity popularity, Similar similar, Replenishment replenishment,
+                         Blend blend, Ranker ranker, Experiment experiment) {
 
   private static final String P = "c360.recommendations.";
 
@@ -30,6 +32,7 @@ public record RecsConfig(int topN, int historyDays, int evalDays, int k, Weights
     between(P + "history-days", historyDays, 1, 3650);
     between(P + "eval-days", evalDays, 1, 365);
     between(P + "k", k, 1, 1000);
+    between(P + "reevaluate-days", reevaluateDays, 0, 3650);
   }
 
   /** Weights of one order, one add-to-cart and one view of a sku. */

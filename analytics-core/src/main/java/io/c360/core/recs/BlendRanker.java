@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.config.RecsConfig;
+import java.io.IOException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,20 +84,18 @@ public final class BlendRanker {
             aggs.toArray(new Column[0]));
 
     Column date = lit(Date.valueOf(cut));
-    Dataset<Row> priced = lines.join(catalogue.select(Interactions.SKU, "category", "list_price"),
-        Interactions.SKU);
+    Dataset<Row> items = catalogue.select(Interactions.SKU, "category", "list_price");
     Dataset<Row> pairs = lines.groupBy(Interactions.CUSTOMER, Interactions.SKU)
         .agg(count_distinct(col(Interactions.DAY)).as("buy_days"), min(col(Interactions.DAY)).as("_since"),
             max(col(Interactions.DAY)).as("_last"));
-    Dataset<Row> customers = priced.groupBy(Interactions.CUSTOMER)
-        .agg(count_distinct(col("order_id")).as("orders"), avg(col("list_price")).as("_paid"),
-            count(lit(1)).as("_lines"));
-    Dataset<Row> shares = priced.groupBy(Interactions.CUSTOMER, "category").agg(count(lit(1)).as("_in"));
+    Dataset<Row> customers = lines.join(items, Interactions.SKU).groupBy(Interactions.CUSTOMER)
+        .agg(count_distinct(col("order_id")).as("orders"), avg(col("list_price")).as("_paid"));
+    Dataset<Row> shares = Popularity.categoryShares(lines, Popularity.categories(catalogue))
+        .select(Interactions.CUSTOMER, "category", "_share");
     Dataset<Row> skus = pairs.groupBy(Interactions.SKU)
         .agg(count(lit(1)).as("sku_buyers"), avg(when(col("buy_days").geq(2), 1.0).otherwise(0.0))
             .as("sku_repeat_share"), min(col("_since")).as("_first"))
-        .join(catalogue.select(Interactions.SKU, "category", "list_price"), new String[] {Interactions.SKU},
-            "right");
+        .join(items, new String[] {Interactions.SKU}, "right");
     String[] pair = {Interactions.CUSTOMER, Interactions.SKU};
     return pooled.join(pairs, pair, "left")
         .join(skus, new String[] {Interactions.SKU}, "left")
@@ -106,14 +105,14 @@ public final class BlendRanker {
         .withColumn("days_since_bought", coalesce(datediff(date, col("_last")), lit(9999)).cast("double"))
         .withColumn("cycle_ratio", coalesce(col("days_since_bought").divide(datediff(col("_last"), col("_since"))
             .divide(col("buy_days").minus(1))), lit(-1.0)))
-        .withColumn("category_share", coalesce(col("_in").divide(col("_lines")), lit(0.0)))
+        .withColumn("category_share", coalesce(col("_share"), lit(0.0)))
         .withColumn("orders", log1p(coalesce(col("orders"), lit(0L))))
         .withColumn("sku_buyers", log1p(coalesce(col("sku_buyers"), lit(0L))))
         .withColumn("sku_repeat_share", coalesce(col("sku_repeat_share"), lit(0.0)))
         .withColumn("sku_age_days", coalesce(datediff(date, col("_first")), lit(-1)).cast("double"))
         .withColumn("price_ratio", coalesce(log(
             col("list_price").divide(col("_paid"))), lit(0.0)))
-        .drop("_since", "_last", "_in", "_lines", "_paid", "_first", "category", "list_price");
+        .drop("_since", "_last", "_share", "_paid", "_first", "category", "list_price");
   }
 
   /**
@@ -153,6 +152,21 @@ public final class BlendRanker {
         .withColumn("score", functions.vector_to_array(col(model.getProbabilityCol()), "float64").getItem(1))
         .select(Interactions.CUSTOMER, Interactions.SKU, "score", "sources", "reason");
     return Candidates.top(scored, topN);
+  }
+
+  /** Saves the trees to {@code path} (Spark ML format), replacing what is there. */
+  public void save(String path) throws IOException {
+    model.write().overwrite().save(path);
+  }
+
+  /** The trees {@link #save} wrote, for the sources they were trained with (the same names, in the same order). */
+  public static BlendRanker load(String path, List<String> sources) {
+    GBTClassificationModel model = GBTClassificationModel.load(path);
+    if (model.numFeatures() != names(sources).size()) {
+      throw new IllegalArgumentException("the ranker at " + path + " has " + model.numFeatures() + " features, "
+          + "the sources " + sources + " give " + names(sources).size());
+    }
+    return new BlendRanker(sources, model);
   }
 
   /** Feature name -> importance (the trees' total gain, summing to 1), in feature order. */

@@ -157,12 +157,12 @@ public final class Popularity {
         .where(col("_r").leq(n)).drop("_r");
   }
 
-  private static Dataset<Row> categories(Dataset<Row> catalogue) {
+  static Dataset<Row> categories(Dataset<Row> catalogue) {
     return catalogue.where(col("category").isNotNull()).select(Interactions.SKU, "category");
   }
 
   /** customer_id, category, _share: the customer's share of their lines in the category. */
-  private static Dataset<Row> categoryShares(Dataset<Row> lines, Dataset<Row> categories) {
+  static Dataset<Row> categoryShares(Dataset<Row> lines, Dataset<Row> categories) {
     return lines.join(categories, Interactions.SKU)
         .groupBy(Interactions.CUSTOMER, "category").agg(count(lit(1)).as("_lines"))
         .withColumn("_share", col("_lines").divide(sum("_lines").over(Window.partitionBy(Interactions.CUSTOMER))));

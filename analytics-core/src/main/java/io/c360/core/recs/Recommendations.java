@@ -93,13 +93,13 @@ public final class Recommendations {
 
   /** The blended top-n, scored and ranked; customer_id, sku, score, sources, reason, rank. */
   public Dataset<Row> blend(Built built, Blending blending, int topN) {
-    return blend(built.candidates(), built.exclusions(), built.lines(), built.catalogue(), built.asOf(), blending,
-        topN);
+    Dataset<Row> ranked = Blend.ranked(built.candidates(), built.exclusions(), config.blend().candidatesPerSource());
+    return blend(ranked, built.lines(), built.catalogue(), built.asOf(), blending, topN);
   }
 
-  private Dataset<Row> blend(Dataset<Row> candidates, Dataset<Row> exclusions, Dataset<Row> lines,
-                             Dataset<Row> catalogue, LocalDate asOf, Blending blending, int topN) {
-    Dataset<Row> ranked = Blend.ranked(candidates, exclusions, config.blend().candidatesPerSource());
+  /** {@link #blend(Built, Blending, int)} of {@link Blend#ranked} candidates. */
+  private Dataset<Row> blend(Dataset<Row> ranked, Dataset<Row> lines, Dataset<Row> catalogue, LocalDate asOf,
+                             Blending blending, int topN) {
     if (blending.ranker() == null || catalogue == null) {
       return Blend.fuse(ranked, blending.weights(), blending.rankOffset(), topN);
     }
@@ -260,13 +260,14 @@ public final class Recommendations {
     String[] columns = {Interactions.CUSTOMER, Interactions.SKU, "rank", Blend.SOURCE};
     Blending blending = validation.blending();
     Blending fusion = new Blending(blending.weights(), blending.rankOffset(), null);
+    Dataset<Row> ranked = Blend.ranked(all, test.exclusions(), config.blend().candidatesPerSource());
     Dataset<Row> lists = Candidates.topPerList(Candidates.without(all, test.exclusions()), Blend.SOURCE, k)
         .selectExpr(columns)
         .unionByName(Candidates.top(Candidates.without(baseline, test.exclusions()), k)
             .withColumn(Blend.SOURCE, lit(BASELINE)).selectExpr(columns))
-        .unionByName(blend(all, test.exclusions(), test.lines(), test.products(), test.cut(), blending, k)
+        .unionByName(blend(ranked, test.lines(), test.products(), test.cut(), blending, k)
             .withColumn(Blend.SOURCE, lit(BLENDED)).selectExpr(columns))
-        .unionByName(blend(all, test.exclusions(), test.lines(), test.products(), test.cut(), fusion, k)
+        .unionByName(blend(ranked, test.lines(), test.products(), test.cut(), fusion, k)
             .withColumn(Blend.SOURCE, lit(FUSION)).selectExpr(columns))
         .localCheckpoint();
     Map<String, RankingMetrics.Scores> bySource = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names,

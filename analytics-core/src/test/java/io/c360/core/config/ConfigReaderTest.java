@@ -149,6 +149,7 @@ class ConfigReaderTest {
   void recommendationSettingsAreReadAndValidated() {
     RecsConfig defaults = ConfigReader.defaultConfig().recommendations();
     assertEquals(10, defaults.topN());
+    assertEquals(7, defaults.reevaluateDays());
     assertEquals(java.util.List.of(32, 64), defaults.als().ranks());
     assertEquals(120, defaults.popularity().newArrivalsDays());
     assertTrue(defaults.blend().tuneWeights());
@@ -159,16 +160,21 @@ class ConfigReaderTest {
     RecsConfig changed = ConfigReader.read(ConfigFactory.parseString("""
         c360.recommendations {
           top-n = 5
+          reevaluate-days = 0
           als { ranks = [8], alphas = [1.0], max-iter = 2 }
           experiment { name = exp, arms = [{ name = c, weight = 1 }, { name = t, weight = 3 }] }
         }
         """)).recommendations();
     assertEquals(5, changed.topN());
+    assertEquals(0, changed.reevaluateDays());
     assertEquals(java.util.List.of(8), changed.als().ranks());
     assertEquals(3.0, changed.experiment().arms().get(1).weight());
     ConfigException weight = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.recommendations.blend.weights.new-arrivals = -1")));
     assertEquals("c360.recommendations.blend.weights.new-arrivals must not be negative, got -1.0", weight.getMessage());
+    ConfigException days = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.recommendations.reevaluate-days = -1")));
+    assertEquals("c360.recommendations.reevaluate-days must be between 0 and 3650, got -1", days.getMessage());
     ConfigException rate = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.recommendations.ranker.learning-rate = 0")));
     assertEquals("c360.recommendations.ranker.learning-rate must be in (0, 1], got 0.0", rate.getMessage());

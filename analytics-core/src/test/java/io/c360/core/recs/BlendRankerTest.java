@@ -1,9 +1,11 @@
 package io.c360.core.recs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.c360.core.config.RecsConfig;
 import io.c360.core.testdata.SparkTest;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(SparkTest.class)
 class BlendRankerTest {
@@ -77,7 +80,8 @@ class BlendRankerTest {
   }
 
   @Test
-  void theRankerLearnsWhatTheRanksMissAndRanksByItsProbability(SparkSession spark) {
+  void theRankerLearnsWhatTheRanksMissAndRanksByItsProbability(SparkSession spark, @TempDir Path saved)
+      throws Exception {
     // every customer bought "fav" on three days and buys it again; ALS ranks the never-bought "pop" above it
     List<String> history = new ArrayList<>();
     List<Object[]> candidates = new ArrayList<>();
@@ -103,5 +107,13 @@ class BlendRankerTest {
     double score = ranked.first().getAs("score");
     assertEquals(true, score > 0.5 && score < 1, "a probability above one half: " + score);
     assertEquals(1.0, ranker.importances().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+
+    ranker.save(saved.toString());
+    BlendRanker loaded = BlendRanker.load(saved.toString(), SOURCES);
+    assertEquals(ranked.orderBy("customer_id").collectAsList(),
+        loaded.rank(features, 1).orderBy("customer_id").collectAsList(), "the saved trees rank as the fitted ones");
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+        () -> BlendRanker.load(saved.toString(), List.of("als")));
+    assertEquals(true, other.getMessage().contains("has 12 features, the sources [als] give 11"), other.getMessage());
   }
 }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -36,8 +37,9 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * recommendations: evaluates the recommenders offline on a time split (model_metrics, models recs_*; the ALS grid
- * point is chosen on a validation period before the test period), then builds the candidates on the whole history
- * up to the as-of date with that grid point and writes
+ * point and the blend are chosen on a validation period before the test period and registered in model_registry,
+ * model recs), unless a registered choice younger than reevaluate-days exists; then builds the candidates on the
+ * whole history up to the as-of date with the chosen grid point and blend and writes
  * recommendation_candidates (with consent flag and A/B arm), replenishment_reminders and basket_rules for the date,
  * each replacing that date's rows.
  */
@@ -88,10 +90,27 @@ public final class RecommendationJob implements Job {
       Recommendations.Inputs inputs = new Recommendations.Inputs(lines, events, products, customers);
       Recommendations recs = new Recommendations(config);
 
-      List<Row> metrics = new ArrayList<>();
-      Recommendations.Evaluation evaluation = evaluate(context, recs, inputs, metrics);
-      AlsRecommender.Params params = evaluation != null ? evaluation.best() : AlsRecommender.grid(config.als()).get(0);
-      Recommendations.Blending blending = evaluation != null ? evaluation.blending() : recs.configured();
+      RecsRegistry registry = new RecsRegistry(lake);
+      List<String> sources = List.copyOf(recs.weights().keySet());
+      Optional<RecsRegistry.Registered> registered = registry.choose(config, asOf, sources);
+      AlsRecommender.Params params;
+      Recommendations.Blending blending;
+      if (registered.isPresent()) {
+        params = registered.get().als();
+        blending = registered.get().blending();
+        context.progress().line(name(), "offline evaluation not due: building with " + registered.get().version()
+            + " (evaluated again after " + config.reevaluateDays() + " days)");
+      } else {
+        List<Row> metrics = new ArrayList<>();
+        Recommendations.Evaluation evaluation = evaluate(context, recs, inputs, metrics);
+        params = evaluation != null ? evaluation.best() : AlsRecommender.grid(config.als()).get(0);
+        blending = evaluation != null ? evaluation.blending() : recs.configured();
+        if (evaluation != null) {
+          lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics,
+              Tables.MODEL_METRICS.schema()), "model LIKE 'recs_%' AND " + where);
+          registry.register(context.spark(), config, asOf, evaluation, sources);
+        }
+      }
       Dataset<Row> consent = profiles.select(col("customer_id"),
           coalesce(col("marketing_consent"), lit(false)).as("contactable"));
 
@@ -108,10 +127,6 @@ public final class RecommendationJob implements Job {
       lake.replaceWhere(Tables.BASKET_RULES, built.rules().rules()
           .withColumn("antecedent", array_join(col("antecedent"), ","))
           .withColumn("as_of", lit(Date.valueOf(asOf))), where);
-      if (!metrics.isEmpty()) {
-        lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics,
-            Tables.MODEL_METRICS.schema()), "model LIKE 'recs_%' AND " + where);
-      }
 
       Row written = lake.read(Tables.RECOMMENDATION_CANDIDATES).where(col("as_of").equalTo(Date.valueOf(asOf)))
           .selectExpr("count(*)", "count(DISTINCT customer_id)").first();

@@ -1,0 +1,119 @@
+package io.c360.jobs.recs;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.c360.core.catalog.Tables;
+import io.c360.core.config.RecsConfig;
+import io.c360.core.recs.AlsRecommender;
+import io.c360.core.recs.BlendRanker;
+import io.c360.core.recs.Recommendations;
+import io.c360.jobs.Lake;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What the offline evaluation of the recommendations chose: the ALS grid point, the blend weights and rank offset
+ * and, when it won, the learned ranker (saved under {@code _models/recs/<version>}). Registered in model_registry
+ * (model recs, version {@code recs-<as-of date>}) by the run that evaluated; later runs build with the newest choice
+ * until it is reevaluate-days older than their as-of date.
+ */
+final class RecsRegistry {
+
+  static final String MODEL = "recs";
+  private static final String WEIGHT = "weight_";
+
+  private final Lake lake;
+
+  RecsRegistry(Lake lake) {
+    this.lake = lake;
+  }
+
+  /** A registered choice: the ALS grid point and the blending, with the learned ranker loaded when it has one. */
+  record Registered(String version, LocalDate asOf, AlsRecommender.Params als, Recommendations.Blending blending) {
+  }
+
+  /**
+   * The choice to build with, or empty to evaluate: the newest registered on or before the as-of date while it is
+   * younger than reevaluate-days and made with the same settings for the sources this code blends ({@code sources},
+   * in order): a changed setting (other than reevaluate-days) makes the next run evaluate.
+   */
+  Optional<Registered> choose(RecsConfig config, LocalDate asOf, List<String> sources) {
+    if (config.reevaluateDays() == 0 || !lake.exists(Tables.MODEL_REGISTRY)) {
+      return Optional.empty();
+    }
+    Optional<Row> newest = lake.read(Tables.MODEL_REGISTRY).where(col("model").equalTo(MODEL))
+        .where(col("as_of").leq(Date.valueOf(asOf)))
+        .where(col("as_of").gt(Date.valueOf(asOf.minusDays(config.reevaluateDays()))))
+        .orderBy(col("as_of").desc()).limit(1)
+        .select("model_version", "as_of", "artifact_path", "params", "detail").collectAsList().stream().findFirst();
+    return newest.filter(row -> row.getString(4).equals(detail(config, sources)))
+        .map(row -> registered(row, sources));
+  }
+
+  private Registered registered(Row row, List<String> sources) {
+    Map<String, Double> params = row.getJavaMap(3);
+    Map<String, Double> weights = new LinkedHashMap<>();
+    sources.forEach(s -> weights.put(s, params.get(WEIGHT + s)));
+    BlendRanker ranker = row.isNullAt(2) ? null
+        : BlendRanker.load(lake.root().resolve(row.getString(2)).toString(), sources);
+    AlsRecommender.Params als = new AlsRecommender.Params(params.get("als_rank").intValue(),
+        params.get("als_reg_param"), params.get("als_alpha"));
+    return new Registered(row.getString(0), ((Date) row.get(1)).toLocalDate(), als,
+        new Recommendations.Blending(weights, params.get("rank_offset").intValue(), ranker));
+  }
+
+  /**
+   * Registers the evaluation's choice for {@code asOf}, replacing that date's: saves the learned ranker under the
+   * lake first (a run killed in between leaves no registry row, and the next run evaluates again).
+   */
+  String register(SparkSession spark, RecsConfig config, LocalDate asOf, Recommendations.Evaluation evaluation,
+                  List<String> sources) {
+    String version = MODEL + "-" + asOf;
+    Recommendations.Blending blending = evaluation.blending();
+    String artifact = blending.ranker() == null ? null : save(blending.ranker(), version);
+    Map<String, Double> params = new LinkedHashMap<>();
+    params.put("als_rank", (double) evaluation.best().rank());
+    params.put("als_reg_param", evaluation.best().regParam());
+    params.put("als_alpha", evaluation.best().alpha());
+    params.put("rank_offset", (double) blending.rankOffset());
+    blending.weights().forEach((source, weight) -> params.put(WEIGHT + source, weight));
+    params.put("learned_ranker", blending.ranker() == null ? 0.0 : 1.0);
+    long customers = evaluation.bySource().get(Recommendations.BLENDED).customers();
+    Row row = RowFactory.create(MODEL, version, Date.valueOf(asOf), Timestamp.from(Instant.now()), params, null,
+        null, null, customers, artifact, detail(config, sources));
+    lake.replaceWhere(Tables.MODEL_REGISTRY, spark.createDataFrame(List.of(row), Tables.MODEL_REGISTRY.schema()),
+        "model = '" + MODEL + "' AND as_of = '" + asOf + "'");
+    return version;
+  }
+
+  /** What a choice was made for: the sources, in order, and a hash of the settings but reevaluate-days. */
+  static String detail(RecsConfig config, List<String> sources) {
+    String settings = config.toString().replaceFirst("reevaluateDays=\\d+, ", "");
+    return "sources " + String.join(", ", sources) + "; settings " + Integer.toHexString(settings.hashCode());
+  }
+
+  /** Saves the trees under the lake; the registry keeps the path relative to the lake root. */
+  private String save(BlendRanker ranker, String version) {
+    Path relative = Path.of("_models", MODEL, version);
+    Path path = lake.root().resolve(relative);
+    try {
+      ranker.save(path.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("recommendations: cannot save the learned ranker to " + path, e);
+    }
+    return relative.toString();
+  }
+}
