@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the pipeline: generate, then every pipeline stage, at several sizes, repeated.
 # Usage: scripts/bench.sh [CUSTOMERS ...]        (default: 10000 100000)
-# Env: BENCH_REPEAT (default 3), BENCH_NAME (default pipeline).
+# Env: BENCH_REPEAT (default 3), BENCH_NAME (default pipeline), BENCH_RERUN (default 1: after each run the pipeline
+# runs again for the same as-of date, as a scheduled daily run does: listed batches are skipped, churn and
+# recommendations build with the models and choices the first run registered; its stages are named rerun_<job>).
 # Writes bench/results/$BENCH_NAME-runs.csv (every run) and bench/results/$BENCH_NAME-median.csv (medians).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,20 +30,28 @@ for n in "${sizes[@]}"; do
       ./scripts/c360 generate --customers "$n" --seed 1 --out "$dir/src" --json > "$dir/gen.json"
     /usr/bin/time -f "%e %M" -o "$dir/pipe.time" \
       ./scripts/c360 pipeline --lake "$dir/lake" --sources "$dir/src" --as-of 2025-12-31 --json > "$dir/pipe.json"
+    if [ "${BENCH_RERUN:-1}" = 1 ]; then
+      /usr/bin/time -f "%e %M" -o "$dir/rerun.time" \
+        ./scripts/c360 pipeline --lake "$dir/lake" --sources "$dir/src" --as-of 2025-12-31 --json > "$dir/rerun.json"
+    fi
     python3 - "$dir" "$n" "$r" "$stamp" "$machine" >> "$runs" <<'PY'
-import json, sys
+import json, os, sys
 d, n, r, stamp, machine = sys.argv[1:]
-gen = json.load(open(f"{d}/gen.json")); pipe = json.load(open(f"{d}/pipe.json"))
+gen = json.load(open(f"{d}/gen.json"))
 gen_s, gen_rss = open(f"{d}/gen.time").read().split()
-pipe_s, pipe_rss = open(f"{d}/pipe.time").read().split()
 rows = sum(gen["rows"].values())
 def line(stage, sec, rin, rout, heap, rss):
     rate = rin / sec if sec > 0 else 0
     print(f"{stamp},{machine},{n},{r},{stage},{sec:.2f},{rin},{rout},{rate:.0f},{heap},{rss}")
 line("generate", gen["seconds"], rows, rows, "", int(gen_rss) // 1024)
-for s in pipe["stages"]:
-    line(s["job"], s["seconds"], s["rows_in"], s["rows_out"], "", "")
-line("pipeline_process", float(pipe_s), rows, rows, pipe["peak_heap_mb"], int(pipe_rss) // 1024)
+for run, prefix in (("pipe", ""), ("rerun", "rerun_")):
+    if not os.path.exists(f"{d}/{run}.json"):
+        continue
+    pipe = json.load(open(f"{d}/{run}.json"))
+    pipe_s, pipe_rss = open(f"{d}/{run}.time").read().split()
+    for s in pipe["stages"]:
+        line(prefix + s["job"], s["seconds"], s["rows_in"], s["rows_out"], "", "")
+    line(prefix + "pipeline_process", float(pipe_s), rows, rows, pipe["peak_heap_mb"], int(pipe_rss) // 1024)
 PY
   done
 done

@@ -10,6 +10,7 @@ import io.c360.core.recs.Recommendations;
 import io.c360.jobs.Lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -48,7 +49,8 @@ final class RecsRegistry {
   /**
    * The choice to build with, or empty to evaluate: the newest registered on or before the as-of date while it is
    * younger than reevaluate-days and made with the same settings for the sources this code blends ({@code sources},
-   * in order): a changed setting (other than reevaluate-days) makes the next run evaluate.
+   * in order): a changed setting (other than reevaluate-days) makes the next run evaluate, and so does a choice
+   * whose saved ranker is gone (a lake copied without its {@code _models} folder).
    */
   Optional<Registered> choose(RecsConfig config, LocalDate asOf, List<String> sources) {
     if (config.reevaluateDays() == 0 || !lake.exists(Tables.MODEL_REGISTRY)) {
@@ -60,6 +62,7 @@ final class RecsRegistry {
         .orderBy(col("as_of").desc()).limit(1)
         .select("model_version", "as_of", "artifact_path", "params", "detail").collectAsList().stream().findFirst();
     return newest.filter(row -> row.getString(4).equals(detail(config, sources)))
+        .filter(row -> row.isNullAt(2) || Files.isDirectory(lake.root().resolve(row.getString(2))))
         .map(row -> registered(row, sources));
   }
 
