@@ -4,6 +4,8 @@ import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -57,6 +59,27 @@ public final class Lake {
 
   public Path root() {
     return root;
+  }
+
+  /** Writes a model's files to a path (Spark ML's {@code write().save}, a ranker's own save). */
+  @FunctionalInterface
+  public interface ModelWriter {
+    void save(String path) throws IOException;
+  }
+
+  /**
+   * Saves a model under {@code _models/<model>/<version>} and returns that path relative to the lake root, as the
+   * model_registry row keeps it: a lake that is moved or restored elsewhere still finds its models.
+   */
+  public String saveModel(String model, String version, ModelWriter writer) {
+    Path relative = Path.of("_models", model, version);
+    Path path = root.resolve(relative);
+    try {
+      writer.save(path.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(model + ": cannot save model " + version + " to " + path, e);
+    }
+    return relative.toString();
   }
 
   public String database() {

@@ -8,9 +8,6 @@ import io.c360.core.churn.ChurnModel;
 import io.c360.core.config.ChurnModelConfig;
 import io.c360.jobs.InputException;
 import io.c360.jobs.Lake;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -104,18 +101,8 @@ final class ChurnRegistry {
     return at < 0 ? List.of() : List.of(detail.substring(at + FEATURES.length()).split(", "));
   }
 
-  /**
-   * Saves the model's trees under the lake and returns the path the registry row keeps: relative to the lake root,
-   * so a lake that is moved or restored elsewhere still finds its models.
-   */
+  /** Saves the model's trees under the lake; returns the path the registry row keeps (see Lake.saveModel). */
   String save(ChurnModel model, String version) {
-    Path relative = Path.of("_models", MODEL, version);
-    Path path = lake.root().resolve(relative);
-    try {
-      model.classifier().write().overwrite().save(path.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("churn: cannot save the model to " + path, e);
-    }
-    return relative.toString();
+    return lake.saveModel(MODEL, version, path -> model.classifier().write().overwrite().save(path));
   }
 }

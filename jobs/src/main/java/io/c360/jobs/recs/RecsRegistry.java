@@ -8,10 +8,7 @@ import io.c360.core.recs.AlsRecommender;
 import io.c360.core.recs.BlendRanker;
 import io.c360.core.recs.Recommendations;
 import io.c360.jobs.Lake;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -85,7 +82,7 @@ final class RecsRegistry {
                   List<String> sources) {
     String version = MODEL + "-" + asOf;
     Recommendations.Blending blending = evaluation.blending();
-    String artifact = blending.ranker() == null ? null : save(blending.ranker(), version);
+    String artifact = blending.ranker() == null ? null : lake.saveModel(MODEL, version, blending.ranker()::save);
     Map<String, Double> params = new LinkedHashMap<>();
     params.put("als_rank", (double) evaluation.best().rank());
     params.put("als_reg_param", evaluation.best().regParam());
@@ -105,17 +102,5 @@ final class RecsRegistry {
   static String detail(RecsConfig config, List<String> sources) {
     String settings = config.toString().replaceFirst("reevaluateDays=\\d+, ", "");
     return "sources " + String.join(", ", sources) + "; settings " + Integer.toHexString(settings.hashCode());
-  }
-
-  /** Saves the trees under the lake; the registry keeps the path relative to the lake root. */
-  private String save(BlendRanker ranker, String version) {
-    Path relative = Path.of("_models", MODEL, version);
-    Path path = lake.root().resolve(relative);
-    try {
-      ranker.save(path.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("recommendations: cannot save the learned ranker to " + path, e);
-    }
-    return relative.toString();
   }
 }
