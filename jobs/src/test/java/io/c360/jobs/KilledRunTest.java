@@ -1,0 +1,116 @@
+package io.c360.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.c360.core.catalog.Layer;
+import io.c360.core.catalog.TableDef;
+import io.c360.core.catalog.Tables;
+import io.c360.core.testdata.SparkTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault drill's worst moment in CI: a {@code c360 run segments} process is killed with SIGKILL as soon as the
+ * first of its five gold tables has committed. Every table stays readable, each gold table is at its old or its new
+ * version as a whole, job_runs shows the killed run still at running, and a re-run ends with the gold tables of a
+ * clean run. (`scripts/fault-drill.sh` kills the whole pipeline at ten moments; this is one of them, on purpose.)
+ */
+@ExtendWith(SparkTest.class)
+class KilledRunTest {
+
+  /** The killed and the clean run score R/F/M on a shorter window, so their segments differ from the lake's. */
+  private static final String CHANGED = "c360.segments.rfm.frequency-window-days = 180\n";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aRunKilledAfterItsFirstGoldCommitLeavesWholeTablesAndARerunRecovers() throws Exception {
+    TestLake clean = SharedLake.copy(dir.resolve("clean"), CHANGED);
+    new JobRunner(clean.context(SharedLake.AS_OF)).run(Pipeline.job("segments").orElseThrow());
+    Map<String, TableChecksum.Result> fresh = gold(clean.open());
+
+    TestLake killed = SharedLake.copy(dir.resolve("killed"), CHANGED);
+    Lake lake = killed.open();
+    Map<String, TableChecksum.Result> old = gold(lake);
+    String first = Tables.CUSTOMER_SEGMENTS.name();
+    assertNotEquals(old.get(first), fresh.get(first), "the changed window must change the segments");
+
+    killAfterFirstCommit(killed, lake.path(Tables.CUSTOMER_SEGMENTS).resolve("_delta_log"));
+
+    for (TableDef table : lake.existingTables()) {
+      lake.read(table).count();
+    }
+    Map<String, TableChecksum.Result> after = gold(lake);
+    assertEquals(fresh.get(first), after.get(first), "the table committed before the kill");
+    List<String> torn = new ArrayList<>();
+    for (Map.Entry<String, TableChecksum.Result> table : after.entrySet()) {
+      if (!table.getValue().equals(old.get(table.getKey())) && !table.getValue().equals(fresh.get(table.getKey()))) {
+        torn.add(table.getKey());
+      }
+    }
+    assertEquals(List.of(), torn, "gold tables neither at their old nor at their new version");
+    assertEquals(1, lake.read(Tables.JOB_RUNS).where("job = 'segments' AND as_of = DATE'" + SharedLake.AS_OF
+        + "' AND status = 'running' AND ended_at IS NULL").count(), "the killed run in job_runs");
+
+    new JobRunner(killed.context(SharedLake.AS_OF)).run(Pipeline.job("segments").orElseThrow());
+    assertEquals(fresh, gold(lake), "after the re-run, as after a clean run");
+  }
+
+  /** Starts {@code c360 run segments} on the lake and kills it (SIGKILL) once {@code log} holds a new commit. */
+  private void killAfterFirstCommit(TestLake test, Path log) throws IOException, InterruptedException {
+    long commits = commits(log);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx2g", "@" + Path.of("..", "scripts", "jvm-flags.txt").toAbsolutePath(),
+        "-cp", System.getProperty("java.class.path"), "io.c360.jobs.cli.C360",
+        "run", "segments", "--conf", test.confFile.toString(), "--as-of", SharedLake.AS_OF.toString()));
+    Path output = dir.resolve("killed-run.log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process run = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+      while (commits(log) == commits) {
+        if (!run.isAlive() || System.nanoTime() > deadline) {
+          fail("the run ended or stalled before its first commit (exit " + (run.isAlive() ? "none" : run.exitValue())
+              + "): " + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        Thread.sleep(5);
+      }
+    } finally {
+      run.destroyForcibly();
+      run.waitFor();
+    }
+  }
+
+  private static long commits(Path log) throws IOException {
+    try (Stream<Path> files = Files.list(log)) {
+      return files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).count();
+    }
+  }
+
+  /** Row count and content checksum of every gold table. */
+  private static Map<String, TableChecksum.Result> gold(Lake lake) {
+    Map<String, TableChecksum.Result> out = new TreeMap<>();
+    for (TableDef table : lake.existingTables()) {
+      if (table.layer() == Layer.GOLD) {
+        out.put(table.name(), TableChecksum.of(table.name(), lake.read(table), TableChecksum.VOLATILE_COLUMNS, 10));
+      }
+    }
+    return out;
+  }
+}
