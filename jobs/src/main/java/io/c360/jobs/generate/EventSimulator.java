@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * App and location events of app users. Browsing sessions (logins, searches, views of preferred items, abandoned
- * carts) follow a Poisson process whose rate grows with the purchase rate; engagement fades linearly to a quarter over
+ * carts) follow a Poisson process of {@value #SESSION_BASE} + {@value #SESSION_PER_PURCHASE} x the purchase rate a
+ * day: a session every 9 days at the mean purchase rate, about five per order (app users look far more often than
+ * they buy, so a live user's silence is short and a lost one's long). Engagement fades linearly to a quarter over
  * the {@value #FADE_DAYS} days before dropout and nearly stops after it. Orders placed on the phone usually (60%) leave a
  * funnel (view, add_to_cart, checkout, order) just before the order time, store orders sometimes a store_visit with the
  * store's location. Members are usually logged in (then the row carries the member id).
@@ -17,8 +19,8 @@ final class EventSimulator {
   private static final int FUNNEL_KEYS = 1 << 19;
   /** Share of phone orders whose funnel reaches the event log (the rest: tracking off, lost offline batches). */
   private static final double FUNNEL_TRACKED = 0.6;
-  private static final double SESSION_BASE = 0.003;
-  private static final double SESSION_PER_PURCHASE = 0.5;
+  private static final double SESSION_BASE = 0.02;
+  private static final double SESSION_PER_PURCHASE = 4.0;
 
   private final World world;
 

@@ -246,7 +246,7 @@ class SampleContentsTest {
     double lines = summary.rowsPerSource().get("order_items") / (double) CUSTOMERS;
     assertTrue(lines > 16 && lines < 25, "lines per person " + lines);
     double events = summary.rowsPerSource().get("events") / (double) CUSTOMERS;
-    assertTrue(events > 10 && events < 20, "events per person " + events);
+    assertTrue(events > 35 && events < 60, "events per person " + events);
     double badStatus = orders.stream().filter(o -> !o.get("status").equals("paid")).count() / (double) n;
     assertTrue(badStatus > 0.03 && badStatus < 0.07, "cancelled or returned " + badStatus);
     double guests = orders.stream().filter(o -> o.get("account_id").isEmpty()).count() / (double) n;
