@@ -30,7 +30,7 @@ class IdempotencyTest {
   Path dir;
 
   /** Row count and content checksum of every gold table, or of one as-of date's rows of those with an as_of. */
-  private static Map<String, TableChecksum.Result> gold(Lake lake, LocalDate asOf) {
+  static Map<String, TableChecksum.Result> gold(Lake lake, LocalDate asOf) {
     Map<String, TableChecksum.Result> out = new TreeMap<>();
     for (TableDef table : lake.existingTables()) {
       if (table.layer() != Layer.GOLD) {

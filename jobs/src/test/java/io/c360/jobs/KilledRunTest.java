@@ -2,10 +2,8 @@ package io.c360.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.c360.core.catalog.Layer;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,11 +39,11 @@ class KilledRunTest {
   void aRunKilledAfterItsFirstGoldCommitLeavesWholeTablesAndARerunRecovers() throws Exception {
     TestLake clean = SharedLake.copy(dir.resolve("clean"), CHANGED);
     new JobRunner(clean.context(SharedLake.AS_OF)).run(Pipeline.job("segments").orElseThrow());
-    Map<String, TableChecksum.Result> fresh = gold(clean.open());
+    Map<String, TableChecksum.Result> fresh = IdempotencyTest.gold(clean.open(), null);
 
     TestLake killed = SharedLake.copy(dir.resolve("killed"), CHANGED);
     Lake lake = killed.open();
-    Map<String, TableChecksum.Result> old = gold(lake);
+    Map<String, TableChecksum.Result> old = IdempotencyTest.gold(lake, null);
     String first = Tables.CUSTOMER_SEGMENTS.name();
     assertNotEquals(old.get(first), fresh.get(first), "the changed window must change the segments");
 
@@ -55,7 +52,7 @@ class KilledRunTest {
     for (TableDef table : lake.existingTables()) {
       lake.read(table).count();
     }
-    Map<String, TableChecksum.Result> after = gold(lake);
+    Map<String, TableChecksum.Result> after = IdempotencyTest.gold(lake, null);
     assertEquals(fresh.get(first), after.get(first), "the table committed before the kill");
     List<String> torn = new ArrayList<>();
     for (Map.Entry<String, TableChecksum.Result> table : after.entrySet()) {
@@ -68,16 +65,16 @@ class KilledRunTest {
         + "' AND status = 'running' AND ended_at IS NULL").count(), "the killed run in job_runs");
 
     new JobRunner(killed.context(SharedLake.AS_OF)).run(Pipeline.job("segments").orElseThrow());
-    assertEquals(fresh, gold(lake), "after the re-run, as after a clean run");
+    assertEquals(fresh, IdempotencyTest.gold(lake, null), "after the re-run, as after a clean run");
   }
 
   /** Starts {@code c360 run segments} on the lake and kills it (SIGKILL) once {@code log} holds a new commit. */
   private void killAfterFirstCommit(TestLake test, Path log) throws IOException, InterruptedException {
     long commits = commits(log);
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx2g", "@" + Path.of("..", "scripts", "jvm-flags.txt").toAbsolutePath(),
         "-cp", System.getProperty("java.class.path"), "io.c360.jobs.cli.C360",
-        "run", "segments", "--conf", test.confFile.toString(), "--as-of", SharedLake.AS_OF.toString()));
+        "run", "segments", "--conf", test.confFile.toString(), "--as-of", SharedLake.AS_OF.toString());
     Path output = dir.resolve("killed-run.log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
@@ -101,16 +98,5 @@ class KilledRunTest {
     try (Stream<Path> files = Files.list(log)) {
       return files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).count();
     }
-  }
-
-  /** Row count and content checksum of every gold table. */
-  private static Map<String, TableChecksum.Result> gold(Lake lake) {
-    Map<String, TableChecksum.Result> out = new TreeMap<>();
-    for (TableDef table : lake.existingTables()) {
-      if (table.layer() == Layer.GOLD) {
-        out.put(table.name(), TableChecksum.of(table.name(), lake.read(table), TableChecksum.VOLATILE_COLUMNS, 10));
-      }
-    }
-    return out;
   }
 }
