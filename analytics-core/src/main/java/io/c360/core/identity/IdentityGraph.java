@@ -18,6 +18,7 @@ import io.c360.core.catalog.Source;
 import io.c360.core.config.IdentityConfig;
 import io.c360.core.ingest.Snapshots;
 import io.c360.core.privacy.Pii;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,11 +26,13 @@ import org.apache.spark.sql.Row;
 /**
  * Links source records into people. Entities are accounts (orders with an account id), guest orders (orders
  * without one), members and app devices. They are linked through shared identifiers: normalised phones and
- * emails, and member logins on a device. An identifier seen on more accounts, or more members, than
+ * emails, member logins on a device, and orders placed in the app (an event's order id ties its device to the
+ * order's account or guest order). An identifier seen on more accounts, or more members, than
  * {@code maxPeoplePerIdentifier} (a family phone), a phone on more than {@code maxGuestOrdersPerPhone} guest orders
- * (a shop's counter phone), and a device logged into by more members than {@code maxPeoplePerIdentifier} are
- * shared: they link nothing and are reported. A counter phone with few orders so far cannot be told from a
- * person who never registers; it links until it passes the limit. Components come from {@link ConnectedComponents}.
+ * (a shop's counter phone), and a device logged into by more members, or placing orders of more accounts, than
+ * {@code maxPeoplePerIdentifier} (a family tablet) are shared: they link nothing and are reported. A counter phone
+ * with few orders so far cannot be told from a person who never registers; it links until it passes the limit.
+ * Components come from {@link ConnectedComponents}.
  */
 public final class IdentityGraph {
 
@@ -37,6 +40,8 @@ public final class IdentityGraph {
   public static final String GUEST_ORDER = "guest_order";
   public static final String MEMBER = "member";
   public static final String DEVICE = "device";
+  /** Identifier type of an order id that an app event carries. */
+  public static final String ORDER = "order";
 
   /** Bronze inputs; members and events may be null when those sources are not configured. */
   public record Inputs(Dataset<Row> orders, Dataset<Row> members, Dataset<Row> events) {
@@ -69,14 +74,11 @@ public final class IdentityGraph {
         .when(col("id_type").equalTo("phone").and(col("guest_orders").gt(rules.maxGuestOrdersPerPhone())),
             lit("more than " + rules.maxGuestOrdersPerPhone() + " guest orders"));
     Dataset<Row> judged = counts.withColumn("reason", shared).localCheckpoint();
-    Dataset<Row> sharedDevices = occurrences.where(col("id_type").equalTo(MEMBER).and(col("entity_type").equalTo(DEVICE)))
-        .groupBy("entity_key").agg(count_distinct(col("id_value")).as("logins"))
-        .where(col("logins").gt(rules.maxPeoplePerIdentifier()))
-        .select(col("entity_key").as("shared_device"), col("logins"));
+    Dataset<Row> sharedDevices = sharedDevices(occurrences);
 
     Dataset<Row> links = occurrences
         .join(judged.where(col("reason").isNull()).where(col("entities").gt(1)), new String[] {"id_type", "id_value"})
-        .join(sharedDevices, col("entity_type").equalTo(lit(DEVICE)).and(col("id_type").equalTo(MEMBER))
+        .join(sharedDevices, col("entity_type").equalTo(lit(DEVICE))
             .and(col("entity_key").equalTo(col("shared_device"))), "left_anti");
     Dataset<Row> edges = links.select(node(col("entity_type"), col("entity_key")).as("src"),
             node(col("id_type"), col("id_value")).as("dst"))
@@ -94,8 +96,9 @@ public final class IdentityGraph {
         .select(col("id_type"), Pii.hmac(col("id_value"), rules.hmacKey()).as("id_hash"), col("accounts"),
             col("members"), col("guest_orders"), col("reason"))
         .union(sharedDevices.select(lit(DEVICE).as("id_type"), col("shared_device").as("id_hash"),
-            lit(0L).as("accounts"), col("logins").as("members"), lit(0L).as("guest_orders"),
-            lit("more than " + rules.maxPeoplePerIdentifier() + " members logged in").as("reason")));
+            col("order_accounts").as("accounts"), col("logins").as("members"), lit(0L).as("guest_orders"),
+            lit("more than " + rules.maxPeoplePerIdentifier() + " members logged in or accounts ordering")
+                .as("reason")));
     return new Output(resolved, report, components.rounds());
   }
 
@@ -156,6 +159,24 @@ public final class IdentityGraph {
     return contacts;
   }
 
+  /**
+   * Devices used by too many people to link them: shared_device, logins (distinct members logged in), order_accounts
+   * (distinct accounts of the orders placed on it); either above {@code maxPeoplePerIdentifier}.
+   */
+  private Dataset<Row> sharedDevices(Dataset<Row> occurrences) {
+    Dataset<Row> onDevices = occurrences.where(col("entity_type").equalTo(DEVICE));
+    Dataset<Row> orderAccounts = occurrences
+        .where(col("id_type").equalTo(ORDER).and(col("entity_type").equalTo(ACCOUNT)))
+        .select(col("id_value"), col("entity_key").as("account"));
+    Dataset<Row> perDevice = onDevices.join(orderAccounts, new String[] {"id_value"}, "left")
+        .groupBy("entity_key").agg(
+            count_distinct(when(col("id_type").equalTo(MEMBER), col("id_value"))).as("logins"),
+            count_distinct(col("account")).as("order_accounts"));
+    int max = rules.maxPeoplePerIdentifier();
+    return perDevice.where(col("logins").gt(max).or(col("order_accounts").gt(max)))
+        .select(col("entity_key").as("shared_device"), col("logins"), col("order_accounts"));
+  }
+
   /** Each (entity, identifier) sighting with the first time it was seen. */
   private Dataset<Row> occurrences(Inputs in) {
     Dataset<Row> contacts = contacts(in);
@@ -166,8 +187,28 @@ public final class IdentityGraph {
       sightings = sightings.union(in.events().where(col("member_id").isNotNull())
           .select(lit(DEVICE).as("entity_type"), col("device_id").as("entity_key"), lit(MEMBER).as("id_type"),
               trim(col("member_id")).as("id_value"), col("event_ts").as("seen_at")));
+      if (Arrays.asList(in.events().columns()).contains("order_id")) {
+        sightings = sightings.union(orderSightings(in));
+      }
     }
     return sightings.groupBy("entity_type", "entity_key", "id_type", "id_value").agg(min("seen_at").as("seen_at"));
+  }
+
+  /**
+   * Orders placed in the app: the device of each event with an order id, and the entity of each order that such an
+   * event names (the order's account, or the guest order), both sighting the identifier (order, order id).
+   */
+  private static Dataset<Row> orderSightings(Inputs in) {
+    Column orderId = trim(col("order_id"));
+    Dataset<Row> placed = in.events().where(orderId.isNotNull().and(orderId.notEqual("")))
+        .select(lit(DEVICE).as("entity_type"), col("device_id").as("entity_key"), lit(ORDER).as("id_type"),
+            orderId.as("id_value"), col("event_ts").as("seen_at"));
+    Dataset<Row> named = placed.select(col("id_value").as("placed_order")).distinct();
+    Dataset<Row> orders = in.orders()
+        .join(named, trim(in.orders().col("order_id")).equalTo(named.col("placed_order")), "left_semi")
+        .select(orderEntityType().as("entity_type"), orderEntityKey().as("entity_key"), lit(ORDER).as("id_type"),
+            trim(col("order_id")).as("id_value"), col("order_ts").as("seen_at"));
+    return placed.union(orders);
   }
 
   private static Dataset<Row> identifierRows(Dataset<Row> rows) {

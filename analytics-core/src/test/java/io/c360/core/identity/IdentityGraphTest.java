@@ -50,12 +50,14 @@ class IdentityGraphTest {
     return spark.createDataFrame(list, schema);
   }
 
+  /** Events as {device_id, member_id} or {device_id, member_id, order_id}. */
   private static Dataset<Row> events(SparkSession spark, String[]... rows) {
     StructType schema = new StructType().add("device_id", DataTypes.StringType)
-        .add("member_id", DataTypes.StringType).add("event_ts", DataTypes.TimestampType);
+        .add("member_id", DataTypes.StringType).add("event_ts", DataTypes.TimestampType)
+        .add("order_id", DataTypes.StringType);
     List<Row> list = new ArrayList<>();
     for (String[] r : rows) {
-      list.add(RowFactory.create(r[0], r[1], T));
+      list.add(RowFactory.create(r[0], r[1], T, r.length > 2 ? r[2] : null));
     }
     return spark.createDataFrame(list, schema);
   }
@@ -123,6 +125,33 @@ class IdentityGraphTest {
     assertEquals(component(e, "account:A1"), component(e, "member:M1"));
     assertNotEquals(component(e, "member:M1"), component(e, "member:M2"));
     assertEquals(1, out.sharedIdentifiers().where("id_type = 'device'").count());
+  }
+
+  @Test
+  void aDeviceThatPlacedAnOrderJoinsItsAccountOrGuestOrderWithoutALogin(SparkSession spark) {
+    IdentityGraph.Output out = new IdentityGraph(RULES).resolve(new IdentityGraph.Inputs(
+        orders(spark, new String[] {"o1", "A1", null, null}, new String[] {"o2", null, null, null},
+            new String[] {"o3", "A2", null, null}, new String[] {"o4", "A3", null, null}),
+        null,
+        events(spark, new String[] {"D1", null}, new String[] {"D1", null, " o1 "},
+            new String[] {"D2", null, "o2"}, new String[] {"D3", null, "o3"}, new String[] {"D3", null, "o4"},
+            new String[] {"D4", null, "o9"})));
+    Map<String, Row> e = resolve(out);
+    assertEquals(component(e, "account:A1"), component(e, "device:D1"));
+    assertEquals("order", e.get("device:D1").getAs("linked_by"));
+    assertEquals(component(e, "guest_order:o2"), component(e, "device:D2"));
+    // D3 placed orders of two accounts (a family tablet): it links neither of them and is reported
+    assertNotEquals(component(e, "account:A2"), component(e, "device:D3"));
+    assertNotEquals(component(e, "account:A3"), component(e, "device:D3"));
+    assertNotEquals(component(e, "account:A2"), component(e, "account:A3"));
+    List<Row> shared = out.sharedIdentifiers().where("id_type = 'device'").collectAsList();
+    assertEquals(1, shared.size());
+    assertEquals("D3", shared.get(0).getAs("id_hash"));
+    assertEquals(2L, shared.get(0).<Long>getAs("accounts"));
+    assertEquals(0L, shared.get(0).<Long>getAs("members"));
+    // an order id that no order carries links nothing
+    assertEquals("none", e.get("device:D4").getAs("linked_by"));
+    assertEquals(8, e.size(), "three accounts, one guest order and four devices");
   }
 
   @Test

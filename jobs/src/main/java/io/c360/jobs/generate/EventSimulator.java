@@ -9,9 +9,10 @@ import java.util.SplittableRandom;
  * carts) follow a Poisson process of {@value #SESSION_BASE} + {@value #SESSION_PER_PURCHASE} x the purchase rate a
  * day: a session every 9 days at the mean purchase rate, about five per order (app users look far more often than
  * they buy, so a live user's silence is short and a lost one's long). Engagement fades linearly to a quarter over
- * the {@value #FADE_DAYS} days before dropout and nearly stops after it. Orders placed on the phone usually (60%) leave a
- * funnel (view, add_to_cart, checkout, order) just before the order time, store orders sometimes a store_visit with the
- * store's location. Members are usually logged in (then the row carries the member id).
+ * the {@value #FADE_DAYS} days before dropout and nearly stops after it. Orders placed on the phone usually (60%)
+ * leave a funnel (view, add_to_cart, checkout, order) just before the order time, store orders sometimes a
+ * store_visit with the store's location. Members are usually logged in (then the row carries the member id). The
+ * funnel's order event carries the order id, logged in or not (the app's checkout knows the order it placed).
  */
 final class EventSimulator {
 
@@ -124,7 +125,8 @@ final class EventSimulator {
     events.add(event(base + 1, ts, device, logged, EventType.ADD_TO_CART, sku, o.city, located, 0.04, r));
     events.add(event(base + 2, o.ts - Dist.between(r, 20, 90), device, logged, EventType.CHECKOUT, -1, o.city,
         located, 0.04, r));
-    events.add(event(base + 3, o.ts, device, logged, EventType.ORDER, sku, o.city, located, 0.04, r));
+    events.add(event(base + 3, o.ts, device, logged, EventType.ORDER, sku, o.city, located, 0.04, r)
+        .completing(o.key));
   }
 
   private static AppEvent event(int key, long ts, int device, boolean logged, EventType type, int sku, int city,
@@ -135,6 +137,6 @@ final class EventSimulator {
       lat = (int) Math.round((Cities.LAT[city] + spreadDegrees * Dist.normal(r)) * 1e5);
       lon = (int) Math.round((Cities.LON[city] + spreadDegrees * Dist.normal(r)) * 1e5);
     }
-    return new AppEvent(key, ts, device, logged, type, sku, city, lat, lon);
+    return new AppEvent(key, ts, device, logged, type, sku, city, lat, lon, AppEvent.NO_ORDER);
   }
 }

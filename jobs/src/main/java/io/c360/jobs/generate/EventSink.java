@@ -29,10 +29,11 @@ final class EventSink implements Closeable {
 
   /**
    * One event line. {@code tsText} replaces the formatted {@code ts} when not null (dirty rows); null strings are
-   * written as JSON null; coordinates in 1e-5 degrees, {@link AppEvent#NO_LOCATION} for null.
+   * written as JSON null; coordinates in 1e-5 degrees, {@link AppEvent#NO_LOCATION} for null; {@code orderId} only on
+   * the event that completes an order.
    */
   void write(String eventId, String deviceId, String memberId, long ts, String tsText, String type, String sku,
-             String city, int latE5, int lonE5) throws IOException {
+             String city, int latE5, int lonE5, String orderId) throws IOException {
     gen.writeStartObject();
     stringField("event_id", eventId);
     stringField("device_id", deviceId);
@@ -49,6 +50,7 @@ final class EventSink implements Closeable {
     stringField("city", city);
     coordinate("lat", latE5);
     coordinate("lon", lonE5);
+    stringField("order_id", orderId);
     gen.writeEndObject();
     gen.writeRaw('\n');
     rows++;

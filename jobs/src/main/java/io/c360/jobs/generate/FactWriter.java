@@ -152,7 +152,8 @@ final class FactWriter {
           ? dirty.timestamp(kind, e.ts(), dirty.variant(Source.EVENTS, key)) : null;
       out.events.write(id, kind == DirtyKind.MISSING_KEY ? null : c.devices()[e.device()],
           e.loggedIn() ? c.memberId() : null, e.ts(), tsText, e.type().code,
-          e.sku() >= 0 ? catalogue.product(e.sku()).sku() : null, Cities.EN[e.city()], e.latE5(), e.lonE5());
+          e.sku() >= 0 ? catalogue.product(e.sku()).sku() : null, Cities.EN[e.city()], e.latE5(), e.lonE5(),
+          e.orderKey() == AppEvent.NO_ORDER ? null : ids.order(e.orderKey()));
       if (kind != null) {
         dirty.record(Source.EVENTS, id, kind);
       }
