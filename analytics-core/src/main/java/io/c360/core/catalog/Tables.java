@@ -165,6 +165,7 @@ public final class Tables {
               "Service tickets created up to the as-of date (null without a tickets source)"),
           of("tickets_90d", FieldType.LONG, "Service tickets created in the 90 days ending on the as-of date"),
           of("open_tickets", FieldType.LONG, "Tickets not resolved by the end of the as-of date"),
+          of("last_ticket_date", FieldType.DATE, "Creation date of the latest service ticket"),
           of("tickets_by_category", FieldType.COUNTS, "Tickets per complaint category ('unclassified' when none)"),
           of("median_first_response_hours", FieldType.DOUBLE, "Median hours from ticket creation to first response"),
           of("median_resolution_hours", FieldType.DOUBLE, "Median hours from ticket creation to resolution"),

@@ -50,6 +50,7 @@ public final class ChurnDataset {
   public static final String EVENT_RECENCY = "days_since_last_event";
   public static final String EVENT_TREND = "event_trend_30_90";
   public static final String APP_AFTER_ORDER = "app_days_after_last_order";
+  public static final String TICKET_SINCE_ORDER = "ticket_since_last_order";
 
   /**
    * One model input.
@@ -78,6 +79,10 @@ public final class ChurnDataset {
       c360("cancel_rate", "share of orders cancelled"),
       c360("tickets_90d", "service tickets in the last 90 days"),
       c360("open_tickets", "open service tickets"),
+      // an order that went wrong raises a ticket days later; one since the latest order is about that order
+      new Feature(TICKET_SINCE_ORDER, "a service ticket since the last order (1 = yes)",
+          when(col("tickets").isNull(), lit(null).cast("double"))
+              .when(col("last_ticket_date").geq(col("last_order_date")), lit(1.0)).otherwise(lit(0.0))),
       c360("mean_satisfaction", "mean service satisfaction (1-5)"),
       c360("mean_rating", "mean review rating (1-5)"),
       c360("mean_sentiment", "mean review sentiment (-1 to 1)"),
@@ -280,6 +285,8 @@ public final class ChurnDataset {
         concat(lit("spending over the last 30 days at "), format_number(v, 1), lit("x the pace of the last 90")));
     phrase = phrase.when(feature.equalTo(LAST_ORDER_FAILED), when(v.equalTo(1),
         lit("the latest order was cancelled or returned")).otherwise(lit("the latest order went through")));
+    phrase = phrase.when(feature.equalTo(TICKET_SINCE_ORDER), when(v.equalTo(1),
+        lit("a service ticket since the last order")).otherwise(lit("no service ticket since the last order")));
     phrase = phrase.when(feature.equalTo(RECENCY_RATIO),
         concat(lit("the gap since the last order is "), format_number(v, 1), lit("x the usual one")));
     phrase = phrase.when(feature.isin("events_30d", "active_days_30d").and(v.equalTo(0)),

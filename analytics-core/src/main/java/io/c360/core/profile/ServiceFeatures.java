@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.median;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.to_date;
@@ -44,6 +45,7 @@ public final class ServiceFeatures {
         count(lit(1)).as("tickets"),
         count(when(asOf.lastDays(to_date(col("created_ts")), 90), lit(1))).as("tickets_90d"),
         count(when(not(resolved), lit(1))).as("open_tickets"),
+        max(to_date(col("created_ts"))).as("last_ticket_date"),
         Labels.counts(collect_list(coalesce(lower(trim(col("category"))), lit(UNCLASSIFIED))))
             .as("tickets_by_category"),
         median(when(responded, unix_timestamp(col("first_response_ts")).minus(created).divide(3600.0)))

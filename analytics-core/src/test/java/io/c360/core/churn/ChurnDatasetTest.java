@@ -10,9 +10,11 @@ import io.c360.core.profile.Customer360;
 import io.c360.core.testdata.BronzeRows;
 import io.c360.core.testdata.SparkTest;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -106,6 +108,20 @@ class ChurnDatasetTest {
             "c360.churn { horizon-days = 30, step-days = 7, training-dates = 6 }")));
     assertEquals("c360.churn.training-dates must be at least 7 with horizon-days 30 and step-days 7 (training, "
         + "validation and evaluation T0s one horizon apart), got 6", tooFew.getMessage());
+  }
+
+  @Test
+  void aTicketSinceTheLastOrderIsOneAndMissingWithoutATicketsSource(SparkSession spark) {
+    Column feature = ChurnDataset.FEATURES.stream().filter(f -> f.name().equals(ChurnDataset.TICKET_SINCE_ORDER))
+        .findFirst().orElseThrow().source();
+    Dataset<Row> customers = spark.sql("SELECT * FROM VALUES (2L, DATE'2025-03-12', DATE'2025-03-10'), "
+        + "(1L, DATE'2025-03-10', DATE'2025-03-10'), (3L, DATE'2025-02-01', DATE'2025-03-10'), "
+        + "(0L, NULL, DATE'2025-03-10'), (NULL, NULL, DATE'2025-03-10') "
+        + "AS t(tickets, last_ticket_date, last_order_date)");
+    List<Double> got = customers.select(feature).collectAsList().stream()
+        .map(r -> r.isNullAt(0) ? null : r.getDouble(0)).toList();
+    assertEquals(Arrays.asList(1.0, 1.0, 0.0, 0.0, null), got,
+        "later or same day: 1; earlier or no ticket: 0; no tickets source: missing");
   }
 
   @Test

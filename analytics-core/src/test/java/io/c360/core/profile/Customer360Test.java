@@ -219,6 +219,7 @@ class Customer360Test {
     assertEquals(2L, c1.<Long>getAs("tickets"));
     assertEquals(2L, c1.<Long>getAs("tickets_90d"));
     assertEquals(1L, c1.<Long>getAs("open_tickets"));
+    assertEquals(Date.valueOf("2025-03-30"), c1.getAs("last_ticket_date"), "T3 of 04-01 is after the as-of date");
     assertEquals(Map.of("delivery_delay", 1L, "unclassified", 1L),
         asMap(c1.getJavaMap(c1.fieldIndex("tickets_by_category"))));
     assertEquals(1.5, c1.<Double>getAs("median_first_response_hours"), 1e-9);
