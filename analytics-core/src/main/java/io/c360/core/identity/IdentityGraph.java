@@ -167,8 +167,9 @@ public final class IdentityGraph {
     Dataset<Row> onDevices = occurrences.where(col("entity_type").equalTo(DEVICE));
     Dataset<Row> orderAccounts = occurrences
         .where(col("id_type").equalTo(ORDER).and(col("entity_type").equalTo(ACCOUNT)))
-        .select(col("id_value"), col("entity_key").as("account"));
-    Dataset<Row> perDevice = onDevices.join(orderAccounts, new String[] {"id_value"}, "left")
+        .select(col("id_type"), col("id_value"), col("entity_key").as("account"));
+    // on (type, value): a member id may read like an order id (numeric ids from two systems)
+    Dataset<Row> perDevice = onDevices.join(orderAccounts, new String[] {"id_type", "id_value"}, "left")
         .groupBy("entity_key").agg(
             count_distinct(when(col("id_type").equalTo(MEMBER), col("id_value"))).as("logins"),
             count_distinct(col("account")).as("order_accounts"));

@@ -155,6 +155,18 @@ class IdentityGraphTest {
   }
 
   @Test
+  void aMemberIdThatReadsLikeAnOrderIdCountsNoAccount(SparkSession spark) {
+    IdentityGraph.Output out = new IdentityGraph(RULES).resolve(new IdentityGraph.Inputs(
+        orders(spark, new String[] {"42", "A1", null, null}, new String[] {"43", "A2", null, null}),
+        members(spark, new String[] {"42", null, null}),
+        events(spark, new String[] {"D1", "42"}, new String[] {"D2", null, "42"}, new String[] {"D1", null, "43"})));
+    assertEquals(0, out.sharedIdentifiers().where("id_type = 'device'").count(),
+        "D1 has one member login (42) and placed one account's order (43): one person");
+    Map<String, Row> e = resolve(out);
+    assertEquals(component(e, "member:42"), component(e, "account:A2"));
+  }
+
+  @Test
   void idsSurviveReRunsMergesAndSplits(SparkSession spark) {
     LocalDate day1 = LocalDate.parse("2025-01-01");
     IdentityGraph graph = new IdentityGraph(RULES);
