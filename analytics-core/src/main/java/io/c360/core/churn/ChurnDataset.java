@@ -22,6 +22,7 @@ import io.c360.core.profile.CustomerKeys;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -240,12 +241,23 @@ public final class ChurnDataset {
   /** Training rows of several T0s, stacked (one row per customer and T0). */
   public static Dataset<Row> rows(Customer360 profile, Customer360.Inputs inputs, Dataset<Row> purchases,
                                   List<LocalDate> t0s, ChurnSettings settings, ClvModelConfig clv) {
+    return rows(profile, inputs, purchases, t0s, settings, clv, UnaryOperator.identity());
+  }
+
+  /**
+   * Training rows of several T0s, stacked, with {@code eachT0} applied to every T0's rows before they are stacked:
+   * a job materialises each one there, so that the plan and the memory it needs stay those of a single T0 however
+   * many T0s it trains on.
+   */
+  public static Dataset<Row> rows(Customer360 profile, Customer360.Inputs inputs, Dataset<Row> purchases,
+                                  List<LocalDate> t0s, ChurnSettings settings, ClvModelConfig clv,
+                                  UnaryOperator<Dataset<Row>> eachT0) {
     if (t0s.isEmpty()) {
       throw new IllegalArgumentException("churn training needs at least one T0");
     }
     Dataset<Row> out = null;
     for (LocalDate t0 : t0s) {
-      Dataset<Row> one = rows(profile, inputs, purchases, t0, settings, clv);
+      Dataset<Row> one = eachT0.apply(rows(profile, inputs, purchases, t0, settings, clv));
       out = out == null ? one : out.unionByName(one);
     }
     return out;

@@ -44,7 +44,7 @@ class ConfigReaderTest {
     ChurnModelConfig churn = ConfigReader.defaultConfig().churn();
     assertEquals(90, churn.model().horizonDays());
     assertEquals(3, churn.model().topK());
-    assertEquals(9, churn.trainingDates());
+    assertEquals(12, churn.trainingDates());
     assertEquals(30, churn.stepDays());
     assertEquals(false, churn.pinned());
     assertEquals(new ChurnModelConfig.RiskBands(ChurnModelConfig.BandMode.PROBABILITY, 0.7, 0.4), churn.riskBands());
