@@ -6,7 +6,8 @@
 # 2025-12-31 pipeline, kills it (kill -9) after a delay spread across the reference run's duration, then checks:
 #   1. every Delta table of the lake is readable (`c360 checksum --layer all` exits 0);
 #   2. every gold table is whole: its row count and content checksum equal the base lake's (old version) or the
-#      reference's (new version), never something in between;
+#      reference's (new version), never something in between (a table the base lake lacks is at its old version
+#      while it is empty: its first write creates it from its declaration, then writes the rows);
 #   3. job_runs shows the killed run: the job killed mid-run has a row of this as-of date still at status running,
 #      without ended_at (none when the kill fell between two jobs);
 #   4. a re-run of the pipeline completes and every gold table then equals the reference (content checksums).
@@ -85,6 +86,11 @@ clean_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 gold "$work/reference" >"$work/gold-new.csv"
 say "reference run: $((clean_ms / 1000)) s, $(wc -l <"$work/gold-new.csv") gold tables"
 cut -d, -f1 "$work/gold-old.csv" "$work/gold-new.csv" | sort -u >"$work/gold-names.txt"
+# a gold table the base lake lacks is at its old version while it has no rows: a table's first write creates it from
+# its declaration (one commit, no rows) and then writes the rows (a second commit); a kill can fall in between
+awk -F, 'NR == FNR { old[$1]; next } !($1 in old) { print $1 ",0,0000000000000000" }' "$work/gold-old.csv" \
+  "$work/gold-new.csv" >"$work/gold-created.csv"
+cat "$work/gold-created.csv" >>"$work/gold-old.csv"
 
 recovered=0
 printf '%-5s %8s %-16s %-9s %-22s %-12s %s\n' trial kill_s running readable "gold old/new/other" job_runs rerun
