@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Fault drill: kills `c360 pipeline` with SIGKILL at spread-out moments of a run and checks that the lake survives.
+# Fault drill: kills `c360 pipeline` with SIGKILL inside each of its jobs in turn and checks that the lake survives.
 #
 # A generated sample in two incremental batches (up to 2025-11-30, then December). The base lake holds the pipeline
-# of 2025-11-30; a clean copy runs 2025-12-31 to the end (the reference). Each trial copies the base lake, starts the
-# 2025-12-31 pipeline, kills it (kill -9) after a delay spread across the reference run's duration, then checks:
+# of 2025-11-30; a clean copy runs 2025-12-31 to the end (the reference), its output lines time-stamped, which gives
+# each job's duration (from the previous job's "done" line to its own; the first job's from its first line). Trial i
+# copies the base lake, starts the 2025-12-31 pipeline, waits for job ((i - 1) mod jobs) to start (the previous
+# job's "done" line in its output) and kills it (kill -9) after 20% to 80% of that job's reference duration, a
+# fraction that varies with i (so TRIALS >= the number of jobs, 12, hits every job's writes), then checks:
 #   1. every Delta table of the lake is readable (`c360 checksum --layer all` exits 0);
 #   2. every gold table is whole: its row count and content checksum equal the base lake's (old version) or the
 #      reference's (new version), never something in between (a table the base lake lacks is at its old version
@@ -12,9 +15,8 @@
 #      without ended_at (none when the kill fell between two jobs);
 #   4. a re-run of the pipeline completes and every gold table then equals the reference (content checksums).
 #
-# Usage: scripts/fault-drill.sh [TRIALS] [CUSTOMERS] [SEED]     (default 10 trials, 200 customers, seed 7)
-# Environment: KEEP_WORK=1 keeps the work folder; DRILL_TRIALS, the trial numbers to run (e.g. "9 10": their kill
-# moments are still spread over TRIALS); C360_HEAP (driver heap, default 3g); DRILL_CONF, a configuration
+# Usage: scripts/fault-drill.sh [TRIALS] [CUSTOMERS] [SEED]     (default 12 trials, 200 customers, seed 7)
+# Environment: KEEP_WORK=1 keeps the work folder; DRILL_TRIALS, the trial numbers to run (e.g. "7 8"); C360_HEAP (driver heap, default 3g); DRILL_CONF, a configuration
 # file to use instead of the drill's own (conf/local.conf with two shuffle and Delta snapshot partitions, smaller
 # churn, ALS and ticket-classifier settings and the configured blend weights: the drill exercises every job's
 # writes, not model quality, and the small settings bring a trial down to a few minutes).
@@ -24,7 +26,7 @@ export LC_ALL=C
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/jobs/target/jobs-0.1.0-SNAPSHOT-all.jar"
-trials="${1:-10}"
+trials="${1:-12}"
 customers="${2:-200}"
 seed="${3:-7}"
 earlier=2025-11-30
@@ -81,11 +83,19 @@ run_new() { # LAKE LOG: the pipeline of $as_of on the December batch
 }
 say "reference: a clean copy through the pipeline of $as_of"
 cp -a "$work/base" "$work/reference"
-t0=$(date +%s%N)
-run_new "$work/reference" "$work/reference.log"
-clean_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+t0=$(date +%s%3N)
+c360 pipeline --conf "$conf" --lake "$work/reference" --sources "$work/batch2" --as-of "$as_of" 2>&1 \
+  | while IFS= read -r line; do printf '%d %s\n' $(( $(date +%s%3N) - t0 )) "$line"; done >"$work/reference.log"
+clean_ms=$(( $(date +%s%3N) - t0 ))
 gold "$work/reference" >"$work/gold-new.csv"
-say "reference run: $((clean_ms / 1000)) s, $(wc -l <"$work/gold-new.csv") gold tables"
+# each job of the reference run: "JOB MS START", its duration and the output line that shows it has started
+awk '$2 ~ /^\[[a-z_0-9]+\]$/ && $3 == "done:" { job = substr($2, 2, length($2) - 2);
+       print job, $1 - (prev == "" ? first : prev), (prevjob == "" ? "^\\[" job "\\]" : "^\\[" prevjob "\\] done:");
+       prev = $1; prevjob = job }
+     first == "" && $2 ~ /^\[[a-z_0-9]+\]$/ { first = $1 }' "$work/reference.log" >"$work/windows.txt"
+jobs=$(wc -l <"$work/windows.txt")
+[ "$jobs" -gt 0 ] || { say "no job windows in $work/reference.log"; exit 1; }
+say "reference run: $((clean_ms / 1000)) s, $(wc -l <"$work/gold-new.csv") gold tables, $jobs jobs"
 cut -d, -f1 "$work/gold-old.csv" "$work/gold-new.csv" | sort -u >"$work/gold-names.txt"
 # a gold table the base lake lacks is at its old version while it has no rows: a table's first write creates it from
 # its declaration (one commit, no rows) and then writes the rows (a second commit); a kill can fall in between
@@ -94,19 +104,25 @@ awk -F, 'NR == FNR { old[$1]; next } !($1 in old) { print $1 ",0,000000000000000
 cat "$work/gold-created.csv" >>"$work/gold-old.csv"
 
 recovered=0
-printf '%-5s %8s %-16s %-9s %-22s %-12s %s\n' trial kill_s running readable "gold old/new/other" job_runs rerun
+printf '%-5s %-16s %8s %-22s %-9s %-22s %-12s %s\n' trial target kill_s last_output readable "gold old/new/other" \
+  job_runs rerun
 selected=(${DRILL_TRIALS:-$(seq 1 "$trials")})
 for i in "${selected[@]}"; do
   lake="$work/trial-$i"
   rm -rf "$lake"
   cp -a "$work/base" "$lake"
-  # kill moments spread over the clean run (i - 0.5) / trials of its duration, so every job gets its turn
-  delay_ms=$(( clean_ms * (2 * i - 1) / (2 * trials) ))
+  # inside job (i - 1) mod jobs, after 20%..80% of its reference duration (a golden-ratio sequence: varies with i)
+  read -r target duration_ms started < <(sed -n "$(( (i - 1) % jobs + 1 ))p" "$work/windows.txt")
+  permille=$(( 200 + (i * 618034 % 1000000) * 600 / 1000000 ))
+  t0=$(date +%s%3N)
   java -Xmx"$heap" "@$root/scripts/jvm-flags.txt" -cp "$jar" io.c360.jobs.cli.C360 pipeline \
     --conf "$conf" --lake "$lake" --sources "$work/batch2" --as-of "$as_of" \
     >"$work/trial-$i.log" 2>&1 &
   pid=$!
-  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  until grep -q -E "$started" "$work/trial-$i.log" || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+  wait_ms=$(( duration_ms * permille / 1000 ))
+  sleep "$(printf '%d.%03d' $((wait_ms / 1000)) $((wait_ms % 1000)))"
+  delay_ms=$(( $(date +%s%3N) - t0 ))
   last="$(grep -E '^\[[a-z_0-9]+\]' "$work/trial-$i.log" | tail -1 || true)"
   ended=no
   kill -0 "$pid" 2>/dev/null || ended=yes
@@ -115,14 +131,13 @@ for i in "${selected[@]}"; do
   running="$(printf '%s' "$last" | grep -o -E '^\[[a-z_0-9]+\]' | tr -d '[]' || true)"
   case "$last" in
     "") expected="[01]" ;;               # killed before the first job said anything
-    *"] done:"*) expected="[01]" ;;      # killed between two jobs, or as the next one started
+    *"] done:"*) expected="[01]"; running="after-$running" ;;  # between two jobs, or as the next one started
     *) expected="1" ;;
   esac
   if [ "$ended" = yes ]; then            # nothing was killed: this trial tests nothing, and does not count
     running="(run ended)"
     expected="0"
-    say "trial $i: the pipeline had ended before the kill at $((delay_ms / 1000)) s; the reference run took" \
-      "longer (was the machine busier then?): not a fault trial"
+    say "trial $i: the pipeline had ended before the kill at $((delay_ms / 1000)) s: not a fault trial"
   fi
 
   readable=yes
@@ -161,7 +176,8 @@ for i in "${selected[@]}"; do
     ok=yes
     recovered=$((recovered + 1))
   fi
-  printf '%-5s %8s %-16s %-9s %-22s %-12s %s %s\n' "$i" "$((delay_ms / 1000)).$(((delay_ms % 1000) / 100))" \
+  printf '%-5s %-16s %8s %-22s %-9s %-22s %-12s %s %s\n' "$i" "$target" \
+    "$((delay_ms / 1000)).$(((delay_ms % 1000) / 100))" \
     "${running:-start}" "$readable" "$old/$new/$other" "$shown" "$rerun" "$ok"
 done
 
