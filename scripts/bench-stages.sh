@@ -63,8 +63,8 @@ done
       AND (job, ended_at) IN (SELECT job, max(ended_at) FROM c360.job_runs
         WHERE as_of = DATE'$as_of' AND status = 'succeeded' GROUP BY job)" > "$dir/job_runs.csv"
 machine="$(nproc)cpu-$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1048576 ))GiB-$(uname -m)"
-[ -f "$results" ] || echo "date,machine,customers,stage,seconds,process_seconds,rows_in,rows_out,rows_per_s,max_rss_mb" \
-  > "$results"
+header="date,machine,customers,stage,seconds,process_seconds,rows_in,rows_out,rows_per_s,max_rss_mb"
+[ -f "$results" ] || echo "$header" > "$results"
 python3 - "$dir" "$n" "$machine" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$jobs" <<'PY' | tee -a "$results"
 import csv, json, os, sys
 d, n, machine, stamp, jobs = sys.argv[1:]

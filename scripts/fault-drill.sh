@@ -16,10 +16,11 @@
 #   4. a re-run of the pipeline completes and every gold table then equals the reference (content checksums).
 #
 # Usage: scripts/fault-drill.sh [TRIALS] [CUSTOMERS] [SEED]     (default 12 trials, 200 customers, seed 7)
-# Environment: KEEP_WORK=1 keeps the work folder; DRILL_TRIALS, the trial numbers to run (e.g. "7 8"); C360_HEAP (driver heap, default 3g); DRILL_CONF, a configuration
-# file to use instead of the drill's own (conf/local.conf with two shuffle and Delta snapshot partitions, smaller
-# churn, ALS and ticket-classifier settings and the configured blend weights: the drill exercises every job's
-# writes, not model quality, and the small settings bring a trial down to a few minutes).
+# Environment: KEEP_WORK=1 keeps the work folder; DRILL_TRIALS, the trial numbers to run (e.g. "7 8"); C360_HEAP
+# (driver heap, default 3g); DRILL_CONF, a configuration file to use instead of the drill's own (conf/local.conf
+# with two shuffle and Delta snapshot partitions, smaller churn, ALS and ticket-classifier settings and the
+# configured blend weights: the drill exercises every job's writes, not model quality, and the small settings bring
+# a trial down to a few minutes).
 # Prints one line per trial and RECOVERED n/N; exit 0 when every trial recovered.
 set -euo pipefail
 export LC_ALL=C
@@ -78,13 +79,13 @@ c360 pipeline --conf "$conf" --lake "$work/base" --sources "$work/batch1" --as-o
   >"$work/base.log" 2>&1
 gold "$work/base" >"$work/gold-old.csv"
 
-run_new() { # LAKE LOG: the pipeline of $as_of on the December batch
-  c360 pipeline --conf "$conf" --lake "$1" --sources "$work/batch2" --as-of "$as_of" >"$2" 2>&1
+run_new() { # LAKE: the pipeline of $as_of on the December batch
+  c360 pipeline --conf "$conf" --lake "$1" --sources "$work/batch2" --as-of "$as_of" 2>&1
 }
 say "reference: a clean copy through the pipeline of $as_of"
 cp -a "$work/base" "$work/reference"
 t0=$(date +%s%3N)
-c360 pipeline --conf "$conf" --lake "$work/reference" --sources "$work/batch2" --as-of "$as_of" 2>&1 \
+run_new "$work/reference" \
   | while IFS= read -r line; do printf '%d %s\n' $(( $(date +%s%3N) - t0 )) "$line"; done >"$work/reference.log"
 clean_ms=$(( $(date +%s%3N) - t0 ))
 gold "$work/reference" >"$work/gold-new.csv"
@@ -164,7 +165,7 @@ for i in "${selected[@]}"; do
   shown="running:$open_runs"
 
   rerun=equal
-  if ! run_new "$lake" "$work/trial-$i-rerun.log"; then
+  if ! run_new "$lake" >"$work/trial-$i-rerun.log"; then
     rerun=FAILED
   else
     gold "$lake" >"$work/trial-$i-after.csv"
