@@ -120,7 +120,7 @@ for i in "${selected[@]}"; do
     --conf "$conf" --lake "$lake" --sources "$work/batch2" --as-of "$as_of" \
     >"$work/trial-$i.log" 2>&1 &
   pid=$!
-  until grep -q -E "$started" "$work/trial-$i.log" || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+  until grep -s -q -E "$started" "$work/trial-$i.log" || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
   wait_ms=$(( duration_ms * permille / 1000 ))
   sleep "$(printf '%d.%03d' $((wait_ms / 1000)) $((wait_ms % 1000)))"
   delay_ms=$(( $(date +%s%3N) - t0 ))
