@@ -94,7 +94,8 @@ public final class ConfigReader {
     }
     IngestConfig ingest = new IngestConfig(c.getInt("ingest.max-field-length"), c.getInt("ingest.max-text-length"),
         date("c360.ingest.min-date", c.getString("ingest.min-date")), c.getInt("ingest.future-tolerance-days"),
-        c.getStringList("ingest.currencies"), c.getDouble("ingest.max-amount"), c.getLong("ingest.max-quantity"));
+        c.getStringList("ingest.currencies"), c.getDouble("ingest.max-amount"), c.getLong("ingest.max-quantity"),
+        c.getInt("ingest.parallel-sources"));
     List<CheckSpec> checks = new ArrayList<>();
     for (Config check : c.getConfigList("quality.checks")) {
       checks.add(check(check));

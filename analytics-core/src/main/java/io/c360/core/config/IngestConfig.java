@@ -14,9 +14,10 @@ import java.util.Locale;
  * @param currencies          accepted ISO 4217 codes (upper case)
  * @param maxAmount           amounts (order totals, prices, discounts, costs) above this are OUT_OF_RANGE
  * @param maxQuantity         order-line quantities above this are OUT_OF_RANGE
+ * @param parallelSources     sources checked and written at the same time (1 = one after another)
  */
 public record IngestConfig(int maxFieldLength, int maxTextLength, LocalDate minDate, int futureToleranceDays,
-                           List<String> currencies, double maxAmount, long maxQuantity) {
+                           List<String> currencies, double maxAmount, long maxQuantity, int parallelSources) {
   public IngestConfig {
     if (!(maxAmount > 0)) {
       throw new ConfigException("c360.ingest.max-amount must be > 0, got " + maxAmount);
@@ -32,6 +33,9 @@ public record IngestConfig(int maxFieldLength, int maxTextLength, LocalDate minD
     }
     if (futureToleranceDays < 0) {
       throw new ConfigException("c360.ingest.future-tolerance-days must be >= 0, got " + futureToleranceDays);
+    }
+    if (parallelSources < 1) {
+      throw new ConfigException("c360.ingest.parallel-sources must be >= 1, got " + parallelSources);
     }
     if (currencies.isEmpty()) {
       throw new ConfigException("c360.ingest.currencies must list at least one currency");

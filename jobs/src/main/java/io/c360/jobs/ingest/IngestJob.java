@@ -20,6 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -30,9 +34,13 @@ import org.apache.spark.storage.StorageLevel;
  * {@code bronze_<source>} and the rejected ones to {@code quarantine}, each replacing that batch's rows (so a
  * crashed run is repaired by re-running). The batches are then listed in {@code ingest_batches} in one commit;
  * a listed batch is skipped, so re-ingesting the same files changes nothing. Rows carrying an identifier of a
- * forgotten customer ({@link Tombstones}) are dropped before the checks and counted apart.
+ * forgotten customer ({@link Tombstones}) are dropped before the checks and counted apart. Sources are opened one
+ * after another (a file the user must fix stops the job before anything is written) and then written
+ * {@code c360.ingest.parallel-sources} at a time.
  */
 public final class IngestJob implements Job {
+
+  private final Object quarantineLock = new Object();
 
   @Override
   public String name() {
@@ -43,10 +51,8 @@ public final class IngestJob implements Job {
   public JobResult run(JobContext context) {
     SourceReader reader = new SourceReader(context.spark());
     Tombstones tombstones = Tombstones.load(context.lake());
-    long rowsIn = 0;
-    long rowsOut = 0;
     long forgotten = 0;
-    List<Row> ingested = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     for (Source source : Source.values()) {
       Optional<SourceConfig> conf = context.config().source(source);
       if (conf.isEmpty()) {
@@ -69,14 +75,14 @@ public final class IngestJob implements Job {
             "%s: dropped %,d rows of forgotten customers (c360.forgotten)", source.id(), kept.dropped()));
         forgotten += kept.dropped();
       }
-      Row listed = ingest(context, batch.get(), kept.rows());
-      long valid = listed.getAs("rows_bronze");
-      long rejected = listed.getAs("rows_quarantined");
-      rowsIn += valid + rejected;
-      rowsOut += valid;
-      ingested.add(listed);
-      context.progress().stage(name(), source.id() + String.format(java.util.Locale.ROOT,
-          " (%,d quarantined)", rejected), valid + rejected, valid, t0);
+      pending.add(new Pending(batch.get(), kept.rows(), System.nanoTime() - t0));
+    }
+    List<Row> ingested = ingestAll(context, pending);
+    long rowsIn = 0;
+    long rowsOut = 0;
+    for (Row listed : ingested) {
+      rowsIn += listed.<Long>getAs("rows_in");
+      rowsOut += listed.<Long>getAs("rows_bronze");
     }
     if (!ingested.isEmpty()) {
       context.lake().append(Tables.INGEST_BATCHES,
@@ -86,8 +92,53 @@ public final class IngestJob implements Job {
         + (forgotten > 0 ? ", " + forgotten + " rows of forgotten customers dropped" : ""));
   }
 
-  /** Writes one batch (its raw rows, less those of forgotten customers) to bronze and quarantine. */
-  private Row ingest(JobContext context, SourceBatch batch, Dataset<Row> raw) {
+  /** An opened batch waiting to be written: its rows less those of forgotten customers, and the time opening took. */
+  private record Pending(SourceBatch batch, Dataset<Row> rows, long openNanos) {
+  }
+
+  /**
+   * Writes the pending batches, {@code c360.ingest.parallel-sources} at a time, and returns their
+   * {@code ingest_batches} rows in source order. When one fails, the others still finish (each replaces only its
+   * own batch's rows, and none is listed), then the first failure is thrown.
+   */
+  private List<Row> ingestAll(JobContext context, List<Pending> pending) {
+    int threads = Math.min(context.config().ingest().parallelSources(), pending.size());
+    if (threads <= 1) {
+      return pending.stream().map(p -> ingest(context, p)).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Row>> futures = pending.stream().map(p -> pool.submit(() -> ingest(context, p))).toList();
+      List<Row> rows = new ArrayList<>();
+      RuntimeException failure = null;
+      for (Future<Row> future : futures) {
+        try {
+          rows.add(future.get());
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("ingest was interrupted", e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return rows;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Writes one batch to bronze and quarantine and returns its {@code ingest_batches} row. */
+  private Row ingest(JobContext context, Pending pending) {
+    long t0 = System.nanoTime() - pending.openNanos();
+    SourceBatch batch = pending.batch();
     Lake lake = context.lake();
     Source source = batch.source();
     TableDef bronze = Tables.bronze(source);
@@ -97,7 +148,7 @@ public final class IngestJob implements Job {
         ? lake.read(bronze).where(col(Tables.BATCH_ID).notEqual(batch.batchId()))
             .select(transform.keyColumn().as("_key"))
         : null;
-    Dataset<Row> checked = transform.transform(raw, batch.batchId(), now, existing)
+    Dataset<Row> checked = transform.transform(pending.rows(), batch.batchId(), now, existing)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Row counts = checked.agg(count(when(IngestTransform.isValid(), 1)), count(lit(1))).first();
@@ -105,8 +156,13 @@ public final class IngestJob implements Job {
       long rejected = counts.getLong(1) - valid;
       String batchPredicate = Tables.BATCH_ID + " = '" + batch.batchId() + "'";
       lake.replaceWhere(bronze, transform.bronze(checked), batchPredicate);
-      lake.replaceWhere(Tables.QUARANTINE, transform.quarantine(checked),
-          "source = '" + source.id() + "' AND " + batchPredicate);
+      // one writer at a time: two overwrites of the same unpartitioned table at once would conflict in Delta
+      synchronized (quarantineLock) {
+        lake.replaceWhere(Tables.QUARANTINE, transform.quarantine(checked),
+            "source = '" + source.id() + "' AND " + batchPredicate);
+      }
+      context.progress().stage(name(), source.id() + String.format(java.util.Locale.ROOT,
+          " (%,d quarantined)", rejected), valid + rejected, valid, t0);
       return new GenericRowWithSchema(new Object[] {source.id(), batch.batchId(), now, context.runId(),
           (long) batch.files().size(), valid + rejected, valid, rejected}, Tables.INGEST_BATCHES.schema());
     } finally {

@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.catalog.Source;
+import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.InputException;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
+import io.c360.jobs.TableChecksum;
 import io.c360.jobs.TestLake;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,33 @@ class IngestJobTest {
       assertEquals(batch.<Long>getAs("rows_in"),
           batch.<Long>getAs("rows_bronze") + batch.<Long>getAs("rows_quarantined"));
     }
+  }
+
+  @Test
+  void sourcesWrittenTwoAtATimeGiveTheTablesOfOneAtATime() {
+    Map<String, TableChecksum.Result> oneByOne = ingestedTables(new TestLake(dir.resolve("a"),
+        "c360.ingest.parallel-sources = 1\n"));
+    Map<String, TableChecksum.Result> twoAtATime = ingestedTables(new TestLake(dir.resolve("b"),
+        "c360.ingest.parallel-sources = 2\n"));
+    assertEquals(Set.of("bronze_members", "bronze_order_items", "bronze_orders", "ingest_batches", "quarantine"),
+        twoAtATime.keySet());
+    assertEquals(5L, twoAtATime.get("quarantine").rows());
+    assertEquals(oneByOne, twoAtATime);
+  }
+
+  /** Ingests the sample and returns the checksum of every table it wrote, without the columns that vary by run or folder. */
+  private static Map<String, TableChecksum.Result> ingestedTables(TestLake test) {
+    writeSample(test);
+    new IngestJob().run(test.context(AS_OF));
+    Lake lake = test.open();
+    List<String> volatileColumns = new ArrayList<>(TableChecksum.VOLATILE_COLUMNS);
+    volatileColumns.add(Tables.SOURCE_FILE);
+    Map<String, TableChecksum.Result> tables = new TreeMap<>();
+    for (TableDef table : List.of(Tables.bronze(Source.ORDERS), Tables.bronze(Source.ORDER_ITEMS),
+        Tables.bronze(Source.MEMBERS), Tables.QUARANTINE, Tables.INGEST_BATCHES)) {
+      tables.put(table.name(), TableChecksum.of(table.name(), lake.read(table), volatileColumns, 12));
+    }
+    return tables;
   }
 
   @Test
