@@ -101,7 +101,7 @@ class IngestJobTest {
     assertEquals(oneByOne, twoAtATime);
   }
 
-  /** Ingests the sample and returns the checksum of every table it wrote, without the columns that vary by run or folder. */
+  /** Ingests the sample; the checksum of every table it wrote, less the columns that vary by run or folder. */
   private static Map<String, TableChecksum.Result> ingestedTables(TestLake test) {
     writeSample(test);
     new IngestJob().run(test.context(AS_OF));
