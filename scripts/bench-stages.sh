@@ -4,8 +4,9 @@
 # 2025-12-31; a job with a succeeded run for that date in the lake's job_runs is skipped, so running the script
 # again after an interruption continues with the first job not done (a killed job is simply run again).
 # Usage: scripts/bench-stages.sh CUSTOMERS [SEED]          (seed default 1, as scripts/bench.sh)
-# Env: C360_HEAP (driver heap, default 12g), BENCH_CONF (default conf/local.conf).
-# Work folder bench/work/stages-CUSTOMERS. When every job is done, appends one row per job to
+# Env: C360_HEAP (driver heap, default 12g), BENCH_CONF (default conf/local.conf), BENCH_UNTIL (the last job to
+# run, e.g. clv: the stages before the models; default every job).
+# Work folder bench/work/stages-CUSTOMERS. When every job up to BENCH_UNTIL is done, appends one row per job to
 # bench/results/stages-runs.csv: the job's own seconds and rows (job_runs), the process's wall seconds (JVM start,
 # lake registration and the job) and max RSS, and for generate its seconds, rows and RSS.
 set -euo pipefail
@@ -41,6 +42,11 @@ done="$(done_jobs)"
 jobs="$({ "$c360" run --help 2>&1 || true; } | tr '\n' ' ' | sed -n 's/.*Job to run: \([^.]*\)\..*/\1/p' \
   | tr -s ' ' | tr -d ' ' | tr ',' ' ')"
 [ -n "$jobs" ] || { echo "bench-stages: cannot read the job list from 'c360 run --help'" >&2; exit 1; }
+if [ -n "${BENCH_UNTIL:-}" ]; then
+  grep -qw -- "$BENCH_UNTIL" <<<"$jobs" \
+    || { echo "bench-stages: BENCH_UNTIL=$BENCH_UNTIL is not a job ($jobs)" >&2; exit 2; }
+  jobs="$(sed "s/\(\b$BENCH_UNTIL\b\).*/\1/" <<<"$jobs")"
+fi
 for job in $jobs; do
   if grep -qx "$job" <<<"$done"; then
     say "$job: done before, skipped"

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Where a c360 job's time goes, from its Spark event log (c360.spark.conf { "spark.eventLog.enabled" = "true",
+"spark.eventLog.dir" = "file:///DIR" }).
+
+Usage: scripts/eventlog-profile.py EVENT_LOG [TOP]      (TOP default 15)
+
+Prints the application's wall time, the time covered by at least one running Spark job (the rest is the driver:
+planning, Delta log reads and commits), the TOP slowest SQL executions and the TOP slowest stages with their task
+count, summed task run time and shuffle/input volume.
+"""
+import json
+import sys
+
+
+def covered(intervals):
+    """Total length of the union of [start, end) intervals."""
+    total, end = 0, None
+    for s, e in sorted(intervals):
+        if end is None or s > end:
+            total += e - s
+            end = e
+        elif e > end:
+            total += e - end
+            end = e
+    return total
+
+
+def main(path, top):
+    app = {}
+    jobs, sql, stages = {}, {}, {}
+    with open(path) as f:
+        for line in f:
+            ev = json.loads(line)
+            kind = ev["Event"]
+            if kind == "SparkListenerApplicationStart":
+                app["start"] = ev["Timestamp"]
+            elif kind == "SparkListenerApplicationEnd":
+                app["end"] = ev["Timestamp"]
+            elif kind == "SparkListenerJobStart":
+                jobs[ev["Job ID"]] = [ev["Submission Time"], None]
+            elif kind == "SparkListenerJobEnd":
+                jobs[ev["Job ID"]][1] = ev["Completion Time"]
+            elif kind.endswith("SparkListenerSQLExecutionStart"):
+                sql[ev["executionId"]] = [ev["time"], None, ev.get("description", "")]
+            elif kind.endswith("SparkListenerSQLExecutionEnd"):
+                if ev["executionId"] in sql:
+                    sql[ev["executionId"]][1] = ev["time"]
+            elif kind == "SparkListenerStageCompleted":
+                info = ev["Stage Info"]
+                if "Completion Time" not in info or "Submission Time" not in info:
+                    continue
+                acc = {a.get("Name"): a.get("Value") for a in info.get("Accumulables", [])}
+                stages[(info["Stage ID"], info["Stage Attempt ID"])] = {
+                    "name": info["Stage Name"],
+                    "seconds": (info["Completion Time"] - info["Submission Time"]) / 1000,
+                    "tasks": info["Number of Tasks"],
+                    "run": int(acc.get("internal.metrics.executorRunTime", 0) or 0) / 1000,
+                    "input_mb": int(acc.get("internal.metrics.input.bytesRead", 0) or 0) / 2**20,
+                    "shuffle_read_mb": (int(acc.get("internal.metrics.shuffle.read.remoteBytesRead", 0) or 0)
+                                        + int(acc.get("internal.metrics.shuffle.read.localBytesRead", 0) or 0))
+                    / 2**20,
+                    "shuffle_write_mb": int(acc.get("internal.metrics.shuffle.write.bytesWritten", 0) or 0) / 2**20,
+                    "spill_mb": int(acc.get("internal.metrics.diskBytesSpilled", 0) or 0) / 2**20,
+                }
+    last = max([e for _, e in jobs.values() if e] + [app.get("start", 0)])
+    wall = (app.get("end", last) - app["start"]) / 1000
+    busy = covered([(s, e) for s, e in jobs.values() if e]) / 1000
+    print(f"application {wall:.1f} s; Spark jobs running {busy:.1f} s ({100 * busy / wall:.0f}%); "
+          f"driver only {wall - busy:.1f} s; {len(jobs)} jobs, {len(stages)} stages, "
+          f"task run time {sum(s['run'] for s in stages.values()):.1f} s")
+    print(f"\nslowest SQL executions (of {len(sql)}):")
+    done = [(e - s) / 1000 for s, e, _ in sql.values() if e]
+    print(f"  all executions together {sum(done):.1f} s")
+    for s, e, d in sorted((v for v in sql.values() if v[1]), key=lambda v: v[0] - v[1])[:top]:
+        print(f"  {(e - s) / 1000:8.1f} s  {' '.join(d.split())[:100]}")
+    print("\nslowest stages:")
+    print(f"  {'s':>8} {'tasks':>6} {'task s':>8} {'in MB':>8} {'shR MB':>8} {'shW MB':>8} {'spill':>7}  name")
+    for st in sorted(stages.values(), key=lambda v: -v["seconds"])[:top]:
+        print(f"  {st['seconds']:8.1f} {st['tasks']:6d} {st['run']:8.1f} {st['input_mb']:8.0f} "
+              f"{st['shuffle_read_mb']:8.0f} {st['shuffle_write_mb']:8.0f} {st['spill_mb']:7.0f}  {st['name'][:60]}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 15)
