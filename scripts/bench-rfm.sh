@@ -3,8 +3,9 @@
 # same Parquet copy of the customers' orders, at several sizes (io.c360.jobs.bench.RfmReference).
 # Usage: scripts/bench-rfm.sh [CUSTOMERS ...]        (default: 10000 100000)
 # Env: BENCH_RUNS (timed runs per engine after a warm-up, default 5).
-# Uses the lake of scripts/bench.sh (bench/work/N/lake) when it is there, else generates N customers (seed 1) and
-# runs ingest and identity into bench/work/rfm-N. Appends to bench/results/rfm-reference-runs.csv.
+# Uses the lake of scripts/bench.sh (bench/work/N/lake) or of scripts/bench-stages.sh (bench/work/stages-N/lake)
+# when one is there, else generates N customers (seed 1) and runs ingest and identity into bench/work/rfm-N.
+# Appends to bench/results/rfm-reference-runs.csv.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -27,6 +28,7 @@ machine="$(nproc)cpu-$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1048576 
 
 for n in "${sizes[@]}"; do
   lake="$work/$n/lake"
+  [ -d "$lake/identity_map" ] || lake="$work/stages-$n/lake"
   if [ ! -d "$lake/identity_map" ]; then
     dir="$work/rfm-$n"
     lake="$dir/lake"

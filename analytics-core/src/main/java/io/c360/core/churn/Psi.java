@@ -61,7 +61,9 @@ public final class Psi {
     for (int i = 0; i < probabilities.length; i++) {
       probabilities[i] = (i + 1) / (double) BUCKETS;
     }
-    Dataset<Row> values = reference.select(columns.stream().map(c -> clean(c).as(c)).toArray(Column[]::new));
+    // checkpointed: the quantiles and the shares both read it, and the reference may be costly (a model's scores)
+    Dataset<Row> values = reference.select(columns.stream().map(c -> clean(c).as(c)).toArray(Column[]::new))
+        .localCheckpoint();
     double[][] quantiles = values.stat().approxQuantile(columns.toArray(new String[0]), probabilities, 1e-4);
     List<Bucket> cutsOnly = new ArrayList<>();
     for (int c = 0; c < columns.size(); c++) {
@@ -72,7 +74,7 @@ public final class Psi {
       }
       cutsOnly.add(new Bucket(columns.get(c), cuts.length + 1, null, true, 0));
     }
-    Map<String, double[]> shares = shares(cutsOnly, reference);
+    Map<String, double[]> shares = shares(cutsOnly, values);
     return cutsOnly.stream().map(b -> new Bucket(b.column(), b.bucket(), b.upperBound(), b.missing(),
         shares.get(b.column())[b.bucket()])).toList();
   }

@@ -50,7 +50,9 @@ public final class Customer360 {
     Dataset<Row> orders = in.orders().where(asOf.seen(col("order_ts")));
     Dataset<Row> members = in.members() == null ? null : Snapshots.latest(in.members(), Source.MEMBERS)
         .where(col("signup_ts").isNull().or(asOf.seen(col("signup_ts"))));
-    Dataset<Row> contacts = new IdentityGraph(identity).contacts(new IdentityGraph.Inputs(orders, members, null));
+    // checkpointed: read twice (profile, phone keys), and a filter on the cleaned phone would repeat its regexes
+    Dataset<Row> contacts = new IdentityGraph(identity).contacts(new IdentityGraph.Inputs(orders, members, null))
+        .localCheckpoint();
     CustomerKeys keys = new CustomerKeys(in.identityMap(), contacts);
     Dataset<Row> customerOrders = keys.orders(orders);
     Dataset<Row> orderCustomers = customerOrders.select("order_id", "customer_id");
