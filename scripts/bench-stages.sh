@@ -43,9 +43,13 @@ jobs="$({ "$c360" run --help 2>&1 || true; } | tr '\n' ' ' | sed -n 's/.*Job to 
   | tr -s ' ' | tr -d ' ' | tr ',' ' ')"
 [ -n "$jobs" ] || { echo "bench-stages: cannot read the job list from 'c360 run --help'" >&2; exit 1; }
 if [ -n "${BENCH_UNTIL:-}" ]; then
-  grep -qw -- "$BENCH_UNTIL" <<<"$jobs" \
-    || { echo "bench-stages: BENCH_UNTIL=$BENCH_UNTIL is not a job ($jobs)" >&2; exit 2; }
-  jobs="$(sed "s/\(\b$BENCH_UNTIL\b\).*/\1/" <<<"$jobs")"
+  upto=""
+  for job in $jobs; do
+    upto="$upto $job"
+    [ "$job" = "$BENCH_UNTIL" ] && break
+  done
+  [ "$job" = "$BENCH_UNTIL" ] || { echo "bench-stages: BENCH_UNTIL=$BENCH_UNTIL is not a job ($jobs)" >&2; exit 2; }
+  jobs="$upto"
 fi
 for job in $jobs; do
   if grep -qx "$job" <<<"$done"; then

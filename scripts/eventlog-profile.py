@@ -5,8 +5,9 @@
 Usage: scripts/eventlog-profile.py EVENT_LOG [TOP]      (TOP default 15)
 
 Prints the application's wall time, the time covered by at least one running Spark job (the rest is the driver:
-planning, Delta log reads and commits), the TOP slowest SQL executions and the TOP slowest stages with their task
-count, summed task run time and shuffle/input volume.
+planning, Delta log reads and commits), the TOP slowest top-level SQL executions (one nested in another is left
+out) and the TOP slowest stages with their task count, summed task run time and shuffle/input volume. Stages run
+side by side, so their seconds overlap. A log still being written (.inprogress) is read up to its last whole line.
 """
 import json
 import sys
@@ -28,9 +29,12 @@ def covered(intervals):
 def main(path, top):
     app = {}
     jobs, sql, stages = {}, {}, {}
-    with open(path) as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
-            ev = json.loads(line)
+            try:
+                ev = json.loads(line)
+            except ValueError:
+                break
             kind = ev["Event"]
             if kind == "SparkListenerApplicationStart":
                 app["start"] = ev["Timestamp"]
@@ -41,7 +45,8 @@ def main(path, top):
             elif kind == "SparkListenerJobEnd":
                 jobs[ev["Job ID"]][1] = ev["Completion Time"]
             elif kind.endswith("SparkListenerSQLExecutionStart"):
-                sql[ev["executionId"]] = [ev["time"], None, ev.get("description", "")]
+                if ev.get("rootExecutionId", ev["executionId"]) == ev["executionId"]:
+                    sql[ev["executionId"]] = [ev["time"], None, ev.get("description", "")]
             elif kind.endswith("SparkListenerSQLExecutionEnd"):
                 if ev["executionId"] in sql:
                     sql[ev["executionId"]][1] = ev["time"]
@@ -62,13 +67,16 @@ def main(path, top):
                     "shuffle_write_mb": int(acc.get("internal.metrics.shuffle.write.bytesWritten", 0) or 0) / 2**20,
                     "spill_mb": int(acc.get("internal.metrics.diskBytesSpilled", 0) or 0) / 2**20,
                 }
-    last = max([e for _, e in jobs.values() if e] + [app.get("start", 0)])
-    wall = (app.get("end", last) - app["start"]) / 1000
+    if "start" not in app:
+        sys.exit(f"{path}: no application start event; not a Spark event log")
+    last = max([e for _, e in jobs.values() if e] + [app["start"]])
+    wall = max((app.get("end", last) - app["start"]) / 1000, 0.001)
     busy = covered([(s, e) for s, e in jobs.values() if e]) / 1000
+    task = sum(s["run"] for s in stages.values())
     print(f"application {wall:.1f} s; Spark jobs running {busy:.1f} s ({100 * busy / wall:.0f}%); "
           f"driver only {wall - busy:.1f} s; {len(jobs)} jobs, {len(stages)} stages, "
-          f"task run time {sum(s['run'] for s in stages.values()):.1f} s")
-    print(f"\nslowest SQL executions (of {len(sql)}):")
+          f"task run time {task:.1f} s ({task / wall:.2f} cores busy on average)")
+    print(f"\nslowest top-level SQL executions (of {len(sql)}):")
     done = [(e - s) / 1000 for s, e, _ in sql.values() if e]
     print(f"  all executions together {sum(done):.1f} s")
     for s, e, d in sorted((v for v in sql.values() if v[1]), key=lambda v: v[0] - v[1])[:top]:
