@@ -9,14 +9,17 @@ import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.c360.core.clv.ClvFitException;
 import io.c360.core.clv.CustomerValue;
 import io.c360.core.config.ClvModelConfig;
 import io.c360.core.config.ChurnModelConfig;
+import io.c360.core.identity.IdentityGraph;
 import io.c360.core.profile.Customer360;
 import io.c360.core.profile.CustomerKeys;
 import java.time.LocalDate;
@@ -52,6 +55,7 @@ public final class ChurnDataset {
   public static final String EVENT_TREND = "event_trend_30_90";
   public static final String APP_AFTER_ORDER = "app_days_after_last_order";
   public static final String TICKET_SINCE_ORDER = "ticket_since_last_order";
+  private static final long SAMPLE_BUCKETS = 1_000_000L;
 
   /**
    * One model input.
@@ -186,6 +190,37 @@ public final class ChurnDataset {
    */
   public static Dataset<Row> purchases(Dataset<Row> identityMap, Dataset<Row> orders) {
     return CustomerValue.purchases(new CustomerKeys(identityMap, null).orders(orders));
+  }
+
+  /**
+   * Keeps about {@code share} (in (0, 1]) of the customers: a fixed sample by a hash of customer_id, so the same
+   * customers at every T0 and on every run. On the rows of one T0 the optimiser pushes it down into the
+   * per-customer aggregations of {@link Customer360#transform}; with {@link #forSample} the largest sources are cut
+   * to the sample before the passes too.
+   */
+  public static Column sampled(double share) {
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException("a customer sample's share must be in (0, 1], got " + share);
+    }
+    return pmod(xxhash64(col(CUSTOMER)), lit(SAMPLE_BUCKETS)).lt(lit(Math.round(share * SAMPLE_BUCKETS)));
+  }
+
+  /**
+   * The inputs cut down to what the T0 passes of a sample's customers read: the events of their devices and the
+   * lines of their orders, the two largest sources, which reach a customer through a device or an order only. The
+   * other sources stay whole (a phone is attached only when one customer in all has it). The rows of
+   * {@link #rows} filtered by {@code sample} are the same with these inputs as with all.
+   */
+  public static Customer360.Inputs forSample(Customer360.Inputs in, Column sample) {
+    Dataset<Row> sampled = in.identityMap().where(sample);
+    Dataset<Row> events = in.events() == null ? null : in.events().join(sampled
+        .where(col("entity_type").equalTo(IdentityGraph.DEVICE)).select(col("entity_key").as("_device")),
+        col("device_id").equalTo(col("_device")), "left_semi");
+    Dataset<Row> items = in.orderItems() == null ? null : in.orderItems().join(new CustomerKeys(sampled, null)
+        .orders(in.orders()).select(col("order_id").as("_order")), col("order_id").equalTo(col("_order")),
+        "left_semi");
+    return new Customer360.Inputs(in.identityMap(), in.orders(), items, in.products(), in.members(), in.tickets(),
+        in.reviews(), in.surveys(), events);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ml.dmlc.xgboost4j.scala.spark.XGBoostClassificationModel;
 import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,7 +64,24 @@ public record ChurnModel(ChurnFeatures features, StringIndexerModel indexer, XGB
 
   /** Adds the probability, the margin and the SHAP values to every row. */
   public Dataset<Row> score(Dataset<Row> rows) {
-    Dataset<Row> predicted = classifier.transform(prepare(rows, features, indexer));
+    return score(rows, true);
+  }
+
+  /**
+   * Adds the probability and the margin only, for rows whose reasons are not needed (the drift baseline):
+   * TreeSHAP costs many times the prediction.
+   */
+  public Dataset<Row> probabilities(Dataset<Row> rows) {
+    return score(rows, false);
+  }
+
+  private Dataset<Row> score(Dataset<Row> rows, boolean shap) {
+    XGBoostClassificationModel trees = classifier;
+    if (!shap) {
+      trees = (XGBoostClassificationModel) classifier.copy(new ParamMap());
+      trees.setContribPredictionCol("");
+    }
+    Dataset<Row> predicted = trees.transform(prepare(rows, features, indexer));
     List<Column> out = new ArrayList<>();
     for (String name : rows.columns()) {
       out.add(col(quote(name)));
@@ -72,6 +90,9 @@ public record ChurnModel(ChurnFeatures features, StringIndexerModel indexer, XGB
         .minus(logOddsOffset);
     out.add(lit(1.0).divide(lit(1.0).plus(exp(margin.multiply(-1)))).as(PROBABILITY));
     out.add(margin.as(MARGIN));
+    if (!shap) {
+      return predicted.select(out.toArray(new Column[0]));
+    }
     // the bias (last value) carries the offset, so the values still sum to the margin
     int bias = features.names().size();
     out.add(transform(org.apache.spark.ml.functions.vector_to_array(col(CONTRIB), "float64"),

@@ -11,6 +11,8 @@ import java.util.Locale;
  * @param trainingDates rolling training dates T0, at least 3: the latest is the out-of-time evaluation split, the
  *                      latest whose horizon ends by it is the early-stopping validation split, the earlier ones train
  * @param stepDays      days between two consecutive training dates
+ * @param trainingCustomers at most about this many customers (a fixed sample by a hash of customer_id) give the
+ *                      training, validation and evaluation rows; 0 = every customer. Scoring covers every customer.
  * @param modelVersion  {@code latest} (train when due, else score with the newest registered model) or a pinned
  *                      version from model_registry, e.g. {@code churn-2025-12-31}
  * @param retrainDays   train a new model when the newest registered one is this many days older than the as-of
@@ -19,8 +21,9 @@ import java.util.Locale;
  * @param actions       retention_actions: which customers get one and which action
  * @param driftWarning  PSI above which a feature or the score is reported as drifted
  */
-public record ChurnModelConfig(ChurnSettings model, int trainingDates, int stepDays, String modelVersion,
-                               int retrainDays, RiskBands riskBands, Actions actions, double driftWarning) {
+public record ChurnModelConfig(ChurnSettings model, int trainingDates, int stepDays, int trainingCustomers,
+                               String modelVersion, int retrainDays, RiskBands riskBands, Actions actions,
+                               double driftWarning) {
 
   public static final String LATEST = "latest";
 
@@ -40,6 +43,10 @@ public record ChurnModelConfig(ChurnSettings model, int trainingDates, int stepD
       throw new ConfigException("c360.churn.training-dates must be at least " + needed + " with horizon-days "
           + model.horizonDays() + " and step-days " + stepDays + " (training, validation and evaluation T0s one "
           + "horizon apart), got " + trainingDates);
+    }
+    if (trainingCustomers < 0) {
+      throw new ConfigException("c360.churn.training-customers must be >= 0 (0 = every customer), got "
+          + trainingCustomers);
     }
     if (modelVersion == null || modelVersion.isBlank()) {
       throw new ConfigException("c360.churn.model-version must be 'latest' or a registered version");

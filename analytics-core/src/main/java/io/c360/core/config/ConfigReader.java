@@ -289,8 +289,8 @@ public final class ConfigReader {
       ChurnModelConfig.Actions actions = new ChurnModelConfig.Actions(c.getStringList("churn.actions.bands"), rules,
           c.getString("churn.actions.default"));
       return new ChurnModelConfig(model, c.getInt("churn.training-dates"), c.getInt("churn.step-days"),
-          c.getString("churn.model-version"), c.getInt("churn.retrain-days"), bands, actions,
-          c.getDouble("churn.drift-warning-psi"));
+          c.getInt("churn.training-customers"), c.getString("churn.model-version"), c.getInt("churn.retrain-days"),
+          bands, actions, c.getDouble("churn.drift-warning-psi"));
     } catch (ConfigException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -63,7 +63,7 @@ public final class IdentityGraph {
 
   public Output resolve(Inputs in) {
     Dataset<Row> entities = entities(in).localCheckpoint();
-    // read by the counts, the shared devices, the links and the evidence: checkpointed, the sources are read once
+    // read by the counts, the shared devices, the links and the evidence: checkpointed, the sightings are computed once
     Dataset<Row> occurrences = occurrences(in).localCheckpoint();
     Dataset<Row> counts = occurrences.groupBy("id_type", "id_value").agg(
         count_distinct(when(col("entity_type").equalTo(ACCOUNT), col("entity_key"))).as("accounts"),

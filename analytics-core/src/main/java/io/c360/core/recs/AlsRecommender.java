@@ -47,27 +47,47 @@ public final class AlsRecommender {
   }
 
   /**
-   * Fits ALS on the weights and returns the top {@code n} skus of every customer with a weight:
-   * customer_id, sku, score (the model's preference), reason.
+   * The customer x sku weights with the dense ids ALS needs, materialised: the fits of a grid read them again and
+   * again, and recomputing them (an aggregation over every event) cost more than a fit.
+   *
+   * @param users   customer_id and its ALS id
+   * @param items   sku and its ALS id
+   * @param ratings the ALS ids and the weight as float
+   */
+  public record Ratings(Dataset<Row> users, Dataset<Row> items, Dataset<Row> ratings) {
+  }
+
+  /**
+   * Numbers the customers and skus of the weights and materialises the ratings.
    *
    * @param weights customer_id, sku, weight (Interactions.weights)
    */
-  public static Dataset<Row> recommend(Dataset<Row> weights, Params params, RecsConfig.Als als, int n) {
-    Dataset<Row> users = Interactions.index(weights, Interactions.CUSTOMER, USER);
-    Dataset<Row> items = Interactions.index(weights, Interactions.SKU, ITEM);
-    Dataset<Row> ratings = weights.join(users, Interactions.CUSTOMER).join(items, Interactions.SKU)
-        .select(col(USER), col(ITEM), col(Interactions.WEIGHT).cast("float").as(Interactions.WEIGHT));
+  public static Ratings ratings(Dataset<Row> weights) {
+    Dataset<Row> materialised = weights.localCheckpoint();
+    Dataset<Row> users = Interactions.index(materialised, Interactions.CUSTOMER, USER);
+    Dataset<Row> items = Interactions.index(materialised, Interactions.SKU, ITEM);
+    Dataset<Row> ratings = materialised.join(users, Interactions.CUSTOMER).join(items, Interactions.SKU)
+        .select(col(USER), col(ITEM), col(Interactions.WEIGHT).cast("float").as(Interactions.WEIGHT))
+        .localCheckpoint();
+    return new Ratings(users, items, ratings);
+  }
+
+  /**
+   * Fits ALS on the ratings and returns the top {@code n} skus of every customer with a weight:
+   * customer_id, sku, score (the model's preference), reason.
+   */
+  public static Dataset<Row> recommend(Ratings ratings, Params params, RecsConfig.Als als, int n) {
     // Spark's default of 10 user and 10 item blocks makes 100 tiny tasks per iteration on a small history
-    int blocks = Math.min(10, weights.sparkSession().sessionState().conf().numShufflePartitions());
+    int blocks = Math.min(10, ratings.ratings().sparkSession().sessionState().conf().numShufflePartitions());
     ALSModel model = new ALS().setNumBlocks(blocks).setImplicitPrefs(true).setRank(params.rank())
         .setRegParam(params.regParam())
         .setAlpha(params.alpha()).setMaxIter(als.maxIter()).setSeed(als.seed()).setColdStartStrategy("drop")
         .setUserCol(USER).setItemCol(ITEM).setRatingCol(Interactions.WEIGHT)
-        .fit(ratings);
+        .fit(ratings.ratings());
     Dataset<Row> top = model.recommendForAllUsers(n)
         .select(col(USER), explode(col("recommendations")).as("r"))
         .select(col(USER), col("r." + ITEM).as(ITEM), col("r.rating").cast("double").as("score"));
-    return top.join(users, USER).join(items, ITEM)
+    return top.join(ratings.users(), USER).join(ratings.items(), ITEM)
         .select(col(Interactions.CUSTOMER), col(Interactions.SKU), col("score"),
             lit("customers with similar purchases bought it").as("reason"));
   }

@@ -176,14 +176,18 @@ public final class Recommendations {
     return new Built(asOf, candidates, exclusions, rules, reminders, catalogue, lines);
   }
 
-  /** The ALS candidates of a grid point on the history up to {@code asOf}, tagged als. */
-  public Dataset<Row> als(Inputs in, LocalDate asOf, AlsRecommender.Params params) {
+  /** The ALS ratings of the history-days up to {@code asOf}, for {@link #als}. */
+  public AlsRecommender.Ratings ratings(Inputs in, LocalDate asOf) {
     LocalDate from = asOf.minusDays(config.historyDays());
     Dataset<Row> lines = Interactions.between(in.lines(), from, asOf);
     Dataset<Row> events = in.events() == null ? null : Interactions.between(in.events(), from, asOf);
-    Dataset<Row> weights = Interactions.weights(lines, events, config.weights());
+    return AlsRecommender.ratings(Interactions.weights(lines, events, config.weights()));
+  }
+
+  /** The ALS candidates of a grid point fitted on the ratings, tagged als. */
+  public Dataset<Row> als(AlsRecommender.Ratings ratings, AlsRecommender.Params params) {
     // ask for more than a source keeps: bought skus that are not replenishable are dropped afterwards
-    return Blend.tagged(AlsRecommender.recommend(weights, params, config.als(),
+    return Blend.tagged(AlsRecommender.recommend(ratings, params, config.als(),
         2 * config.blend().candidatesPerSource()), ALS);
   }
 
@@ -229,15 +233,16 @@ public final class Recommendations {
   /**
    * The candidates of every source other than ALS for a split's customers, built at the cut. Materialised with
    * short lineage: every list re-reads them, and one plan holding all the sources' plans several times took
-   * minutes to plan and ran a 4 GB driver out of memory at 300 customers.
+   * minutes to plan and ran a 4 GB driver out of memory at 300 customers. Only the split's customers are kept
+   * (as {@link #alsAt} does): the weight search and the ranker read no rows of customers they do not score.
    */
   private Dataset<Row> othersAt(Split split) {
-    return build(split.history(), split.cut()).candidates().localCheckpoint();
+    return build(split.history(), split.cut()).candidates()
+        .join(split.customers(), new String[] {Interactions.CUSTOMER}, "left_semi").localCheckpoint();
   }
 
-  private Dataset<Row> alsAt(Split split, AlsRecommender.Params params) {
-    return als(split.history(), split.cut(), params).join(split.customers(), Interactions.CUSTOMER)
-        .localCheckpoint();
+  private Dataset<Row> alsAt(Split split, AlsRecommender.Ratings ratings, AlsRecommender.Params params) {
+    return als(ratings, params).join(split.customers(), Interactions.CUSTOMER).localCheckpoint();
   }
 
   /**
@@ -252,7 +257,8 @@ public final class Recommendations {
     LocalDate trainEnd = asOf.minusDays(config.evalDays());
     Validation validation = validate(in, trainEnd);
     Split test = split(in, trainEnd, asOf);
-    Dataset<Row> all = othersAt(test).unionByName(alsAt(test, validation.best()));
+    Dataset<Row> all = othersAt(test).unionByName(alsAt(test, ratings(test.history(), test.cut()),
+        validation.best()));
     Dataset<Row> items = Popularity.items(test.history().lines(), trainEnd, config.popularity().windowDays());
     Dataset<Row> baseline = Popularity.overall(test.customers(), items, k + config.blend().candidatesPerSource());
     List<String> names = new ArrayList<>(weights().keySet());
@@ -306,8 +312,9 @@ public final class Recommendations {
     if (points.size() == 1) {
       grid.put(best, null);
     } else {
+      AlsRecommender.Ratings ratings = ratings(split.history(), split.cut());
       for (AlsRecommender.Params params : points) {
-        Dataset<Row> als = alsAt(split, params);
+        Dataset<Row> als = alsAt(split, ratings, params);
         RankingMetrics.Scores scores = RankingMetrics.evaluate(Candidates.top(Candidates.without(als,
             split.exclusions()), k), split.relevant(), k, split.catalogue());
         grid.put(params, scores);
@@ -320,7 +327,8 @@ public final class Recommendations {
     if (!config.blend().tuneWeights() && !learn) {
       return new Validation(best, grid, configured(), Map.of());
     }
-    Dataset<Row> all = othersAt(split).unionByName(bestAls != null ? bestAls : alsAt(split, best));
+    Dataset<Row> all = othersAt(split).unionByName(bestAls != null ? bestAls
+        : alsAt(split, ratings(split.history(), split.cut()), best));
     Dataset<Row> ranked = Blend.ranked(all, split.exclusions(), config.blend().candidatesPerSource())
         .localCheckpoint();
     Blending fusion = config.blend().tuneWeights() ? tuned(ranked, split) : configured();

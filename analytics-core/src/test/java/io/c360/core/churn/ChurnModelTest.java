@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,21 @@ class ChurnModelTest {
         org.apache.spark.sql.functions.count(lit(1))).first();
     assertEquals(0.0, diff.getDouble(0));
     assertEquals(scored.count(), diff.getLong(1));
+  }
+
+  @Test
+  void probabilitiesWithoutShapAreTheScoresProbabilities() {
+    Dataset<Row> plain = model.probabilities(scored.drop(ChurnModel.PROBABILITY, ChurnModel.MARGIN,
+        ChurnModel.SHAP));
+    assertFalse(List.of(plain.columns()).contains(ChurnModel.SHAP), List.of(plain.columns()).toString());
+    Row diff = scored.join(plain.select(col("customer_id"), col(ChurnModel.PROBABILITY).as("p2"),
+            col(ChurnModel.MARGIN).as("m2")), "customer_id")
+        .agg(max(abs(col(ChurnModel.PROBABILITY).minus(col("p2")))),
+            max(abs(col(ChurnModel.MARGIN).minus(col("m2")))), org.apache.spark.sql.functions.count(lit(1)))
+        .first();
+    assertEquals(0.0, diff.getDouble(0));
+    assertEquals(0.0, diff.getDouble(1));
+    assertEquals(scored.count(), diff.getLong(2));
   }
 
   @Test

@@ -46,6 +46,7 @@ class ConfigReaderTest {
     assertEquals(3, churn.model().topK());
     assertEquals(12, churn.trainingDates());
     assertEquals(30, churn.stepDays());
+    assertEquals(50000, churn.trainingCustomers());
     assertEquals(false, churn.pinned());
     assertEquals(new ChurnModelConfig.RiskBands(ChurnModelConfig.BandMode.PROBABILITY, 0.7, 0.4), churn.riskBands());
     assertEquals(List.of("high"), churn.actions().bands());
@@ -61,6 +62,9 @@ class ConfigReaderTest {
     ConfigException dates = assertThrows(ConfigException.class,
         () -> ConfigReader.read(ConfigFactory.parseString("c360.churn.training-dates = 1")));
     assertTrue(dates.getMessage().contains("c360.churn.training-dates must be between 3 and 60"), dates.getMessage());
+    ConfigException sample = assertThrows(ConfigException.class,
+        () -> ConfigReader.read(ConfigFactory.parseString("c360.churn.training-customers = -1")));
+    assertEquals("c360.churn.training-customers must be >= 0 (0 = every customer), got -1", sample.getMessage());
     ConfigException reason = assertThrows(ConfigException.class, () -> ConfigReader.read(ConfigFactory.parseString(
         "c360.churn.actions.rules = [{ reason = days_since_order, action = call }]")));
     assertTrue(reason.getMessage().startsWith("c360.churn.actions.rules: unknown reason 'days_since_order'"),

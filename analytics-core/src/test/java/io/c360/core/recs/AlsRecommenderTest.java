@@ -34,7 +34,8 @@ class AlsRecommenderTest {
         "v2,2025-01-01,x", "v2,2025-01-01,y", "v2,2025-01-01,z",
         "v3,2025-01-01,x", "v3,2025-01-01,y");
     Dataset<Row> weights = Interactions.weights(lines, null, new RecsConfig.Weights(1, 0.3, 0.1));
-    Dataset<Row> recs = AlsRecommender.recommend(weights, new AlsRecommender.Params(2, 0.01, 10.0), ALS, 6);
+    Dataset<Row> recs = AlsRecommender.recommend(AlsRecommender.ratings(weights),
+        new AlsRecommender.Params(2, 0.01, 10.0), ALS, 6);
     Dataset<Row> top = Candidates.top(Candidates.without(recs, RecsRows.pairs("u1,a", "u1,b", "v3,x", "v3,y")), 1);
     assertEquals("c", top.where("customer_id = 'u1'").first().getAs("sku"));
     assertEquals("z", top.where("customer_id = 'v3'").first().getAs("sku"));

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -113,20 +114,25 @@ public final class ChurnJob implements Job {
       return Optional.empty();
     }
     Customer360 profile = new Customer360(context.config().identity());
+    long customers = inputs.identityMap().select(ChurnDataset.CUSTOMER).distinct().count();
+    double share = config.trainingCustomers() == 0 || customers <= config.trainingCustomers() ? 1
+        : config.trainingCustomers() / (double) customers;
+    Column sample = share < 1 ? ChurnDataset.sampled(share) : lit(true);
+    Customer360.Inputs read = share < 1 ? ChurnDataset.forSample(inputs, sample) : inputs;
     // every T0 reads the same sources: keep them in memory (spilling to disk) while the T0s are built
     List<Dataset<Row>> cached = new ArrayList<>();
-    Customer360.Inputs sources = new Customer360.Inputs(cache(inputs.identityMap(), cached),
-        cache(inputs.orders(), cached), cache(inputs.orderItems(), cached), cache(inputs.products(), cached),
-        cache(inputs.members(), cached), cache(inputs.tickets(), cached), cache(inputs.reviews(), cached),
-        cache(inputs.surveys(), cached), cache(inputs.events(), cached));
+    Customer360.Inputs sources = new Customer360.Inputs(cache(read.identityMap(), cached),
+        cache(read.orders(), cached), cache(read.orderItems(), cached), cache(read.products(), cached),
+        cache(read.members(), cached), cache(read.tickets(), cached), cache(read.reviews(), cached),
+        cache(read.surveys(), cached), cache(read.events(), cached));
     ClvModelConfig clv = context.config().clv();
     // one T0 at a time: the union of every T0's plan ran a 6 GB driver out of memory at 12 T0s and 20k customers
     Dataset<Row> train = ChurnDataset.rows(profile, sources, purchases, split.train(), settings, clv,
-        Dataset::localCheckpoint);
+        rows -> rows.where(sample).localCheckpoint());
     Dataset<Row> validation = ChurnDataset.rows(profile, sources, purchases, split.validation(), settings, clv)
-        .localCheckpoint();
+        .where(sample).localCheckpoint();
     Dataset<Row> evaluation = ChurnDataset.rows(profile, sources, purchases, split.evaluation(), settings, clv)
-        .localCheckpoint();
+        .where(sample).localCheckpoint();
     cached.forEach(Dataset::unpersist);
     ChurnModel model;
     try {
@@ -145,11 +151,14 @@ public final class ChurnJob implements Job {
       return Optional.empty();
     }
     context.progress().line(name(), String.format(Locale.ROOT, "%s: %d rounds (best %d) on %d training T0s, "
-            + "validated at %s; out of time at %s: AUC %.3f, PR AUC %.3f, top-decile lift %.2f on %,d customers",
-        version, model.roundsTrained(), model.bestIteration(), split.train().size(), split.validation(),
-        split.evaluation(), report.auc(), report.prAuc(), report.topDecileLift(), report.rows()));
+            + "validated at %s; out of time at %s: AUC %.3f, PR AUC %.3f, top-decile lift %.2f on %,d customers; "
+            + "%s", version, model.roundsTrained(), model.bestIteration(), split.train().size(), split.validation(),
+        split.evaluation(), report.auc(), report.prAuc(), report.topDecileLift(), report.rows(), share < 1
+            ? String.format(Locale.ROOT, "rows of a %.1f%% sample of the %,d customers (training-customers %,d)",
+                100 * share, customers, config.trainingCustomers())
+            : String.format(Locale.ROOT, "rows of all %,d customers", customers)));
     String artifact = registry.save(model, version);
-    register(context, model, version, artifact, split, train.count(), report);
+    register(context, model, version, artifact, split, train.count(), share, report);
     evaluationMetrics(context, report, version, split.evaluation(), metrics);
 
     List<ChurnExplanations.Importance> importance = ChurnExplanations.importance(evaluated, model.featureNames());
@@ -163,7 +172,7 @@ public final class ChurnJob implements Job {
 
     List<String> snapshotColumns = new ArrayList<>(model.featureNames());
     snapshotColumns.add(SCORE);
-    List<Row> baseline = Psi.baseline(model.score(train), snapshotColumns).stream()
+    List<Row> baseline = Psi.baseline(model.probabilities(train), snapshotColumns).stream()
         .map(b -> RowFactory.create(version, b.column(), b.bucket(), b.upperBound(), b.missing(), b.share()))
         .toList();
     write(context, Tables.CHURN_BASELINE, baseline, "model_version = '" + version + "'");
@@ -265,7 +274,8 @@ public final class ChurnJob implements Job {
   }
 
   private static void register(JobContext context, ChurnModel model, String version, String artifact,
-                               ChurnDataset.TimeSplit split, long trainingRows, ChurnEvaluation.Report report) {
+                               ChurnDataset.TimeSplit split, long trainingRows, double share,
+                               ChurnEvaluation.Report report) {
     ChurnSettings settings = context.config().churn().model();
     Map<String, Double> params = new LinkedHashMap<>();
     params.put("horizon_days", (double) settings.horizonDays());
@@ -278,6 +288,7 @@ public final class ChurnJob implements Job {
     params.put("rounds_trained", (double) model.roundsTrained());
     params.put("best_iteration", (double) model.bestIteration());
     params.put("log_odds_offset", model.logOddsOffset());
+    params.put("customer_sample_share", share);
     report.metrics().forEach((metric, value) -> params.put("eval_" + metric, value));
     String detail = "training T0s " + split.train().get(0) + ".." + split.train().get(split.train().size() - 1)
         + " (" + split.train().size() + "), validation T0 " + split.validation() + ", evaluation T0 "

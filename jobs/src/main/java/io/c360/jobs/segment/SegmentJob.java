@@ -42,8 +42,7 @@ public final class SegmentJob implements Job {
     Dataset<Row> profiles = lake.readAsOf(Tables.CUSTOMER_360, context.asOf(), name(), "customer_360").drop("as_of");
     Dataset<Row> identityMap = IdentityJob.customers(lake, context.asOf(), name());
     Dataset<Row> orders = Segments.customerOrders(identityMap, lake.read(Tables.bronze(Source.ORDERS)),
-        context.asOf()).select("customer_id", "order_id", "order_ts", "status", "total_amount")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        context.asOf()).persist(StorageLevel.MEMORY_AND_DISK());
     Segments segments = new Segments(config);
     Dataset<Row> wide = segments.wide(profiles, orders, context.asOf()).persist(StorageLevel.MEMORY_AND_DISK());
     try {

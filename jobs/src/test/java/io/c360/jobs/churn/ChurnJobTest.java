@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.catalog.Tables;
 import io.c360.core.churn.ChurnDataset;
+import io.c360.core.profile.AsOfWindow;
+import io.c360.core.profile.Customer360;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.InputException;
 import io.c360.jobs.JobContext;
@@ -13,12 +15,16 @@ import io.c360.jobs.JobRunner;
 import io.c360.jobs.Lake;
 import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
+import io.c360.jobs.identity.IdentityJob;
+import io.c360.jobs.profile.Customer360Job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -122,6 +128,32 @@ class ChurnJobTest {
     assertTrue(drift.stream().allMatch(r -> r.getDouble(3) >= 0 && List.of("ok", "drift").contains(r.getString(4))));
     assertEquals(metric("psi_score"), drift.stream().filter(r -> r.getString(2).equals("churn_probability"))
         .findFirst().orElseThrow().getDouble(3), 0.0);
+  }
+
+  @Test
+  void aCustomerSampleKeepsItsCustomersRowsAsTheyAre() {
+    Dataset<Row> identityMap = IdentityJob.customers(lake, AS_OF, "test");
+    Customer360.Inputs inputs = Customer360Job.inputs(lake, identityMap);
+    Dataset<Row> purchases = ChurnDataset.purchases(identityMap, inputs.orders()
+        .where(new AsOfWindow(AS_OF).seen(functions.col("order_ts"))));
+    Customer360 profile = new Customer360(test.config.identity());
+    LocalDate t0 = LocalDate.parse("2025-09-02");
+    Dataset<Row> all = ChurnDataset.rows(profile, inputs, purchases, t0, test.config.churn().model(),
+        test.config.clv()).localCheckpoint();
+    Column half = ChurnDataset.sampled(0.5);
+    // the events and order lines are cut to the sample's; the values of the customers kept must not change
+    Dataset<Row> sampled = ChurnDataset.rows(profile, ChurnDataset.forSample(inputs, half), purchases, t0,
+        test.config.churn().model(), test.config.clv()).where(half).localCheckpoint();
+    Customer360.Inputs cut = ChurnDataset.forSample(inputs, half);
+    long events = inputs.events().count();
+    long lines = inputs.orderItems().count();
+    assertTrue(cut.events().count() < 0.7 * events && cut.orderItems().count() < 0.7 * lines,
+        "the events and order lines are cut to the sample's");
+    long rows = all.count();
+    long kept = sampled.count();
+    assertTrue(kept > 0.3 * rows && kept < 0.7 * rows, kept + " of " + rows + " rows kept");
+    assertEquals(kept, all.where(half).count());
+    assertEquals(0, sampled.exceptAll(all.where(half)).count());
   }
 
   @Test
