@@ -73,10 +73,12 @@ public final class AlsRecommender {
   }
 
   /**
-   * Fits ALS on the ratings and returns the top {@code n} skus of every customer with a weight:
-   * customer_id, sku, score (the model's preference), reason.
+   * Fits ALS on the ratings and returns the top {@code n} skus of every customer with a weight, or of those of
+   * them in {@code customers} (customer_id; null for all): customer_id, sku, score (the model's preference),
+   * reason. Scoring every customer against every sku is most of the cost, so an evaluation scores only its own.
    */
-  public static Dataset<Row> recommend(Ratings ratings, Params params, RecsConfig.Als als, int n) {
+  public static Dataset<Row> recommend(Ratings ratings, Params params, RecsConfig.Als als, int n,
+                                       Dataset<Row> customers) {
     // Spark's default of 10 user and 10 item blocks makes 100 tiny tasks per iteration on a small history
     int blocks = Math.min(10, ratings.ratings().sparkSession().sessionState().conf().numShufflePartitions());
     ALSModel model = new ALS().setNumBlocks(blocks).setImplicitPrefs(true).setRank(params.rank())
@@ -84,7 +86,10 @@ public final class AlsRecommender {
         .setAlpha(params.alpha()).setMaxIter(als.maxIter()).setSeed(als.seed()).setColdStartStrategy("drop")
         .setUserCol(USER).setItemCol(ITEM).setRatingCol(Interactions.WEIGHT)
         .fit(ratings.ratings());
-    Dataset<Row> top = model.recommendForAllUsers(n)
+    Dataset<Row> scored = customers == null ? model.recommendForAllUsers(n)
+        : model.recommendForUserSubset(ratings.users().join(customers.select(Interactions.CUSTOMER),
+            Interactions.CUSTOMER).select(USER), n);
+    Dataset<Row> top = scored
         .select(col(USER), explode(col("recommendations")).as("r"))
         .select(col(USER), col("r." + ITEM).as(ITEM), col("r.rating").cast("double").as("score"));
     return top.join(ratings.users(), USER).join(ratings.items(), ITEM)

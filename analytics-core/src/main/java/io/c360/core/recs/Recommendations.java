@@ -184,11 +184,14 @@ public final class Recommendations {
     return AlsRecommender.ratings(Interactions.weights(lines, events, config.weights()));
   }
 
-  /** The ALS candidates of a grid point fitted on the ratings, tagged als. */
-  public Dataset<Row> als(AlsRecommender.Ratings ratings, AlsRecommender.Params params) {
+  /**
+   * The ALS candidates of a grid point fitted on the ratings, tagged als, for the customers in {@code customers}
+   * (customer_id; null for every customer with a rating).
+   */
+  public Dataset<Row> als(AlsRecommender.Ratings ratings, AlsRecommender.Params params, Dataset<Row> customers) {
     // ask for more than a source keeps: bought skus that are not replenishable are dropped afterwards
     return Blend.tagged(AlsRecommender.recommend(ratings, params, config.als(),
-        2 * config.blend().candidatesPerSource()), ALS);
+        2 * config.blend().candidatesPerSource(), customers), ALS);
   }
 
   /** The built sources with the ALS candidates added. */
@@ -242,7 +245,7 @@ public final class Recommendations {
   }
 
   private Dataset<Row> alsAt(Split split, AlsRecommender.Ratings ratings, AlsRecommender.Params params) {
-    return als(ratings, params).join(split.customers(), Interactions.CUSTOMER).localCheckpoint();
+    return als(ratings, params, split.customers()).localCheckpoint();
   }
 
   /**

@@ -35,11 +35,19 @@ class AlsRecommenderTest {
         "v3,2025-01-01,x", "v3,2025-01-01,y");
     Dataset<Row> weights = Interactions.weights(lines, null, new RecsConfig.Weights(1, 0.3, 0.1));
     Dataset<Row> recs = AlsRecommender.recommend(AlsRecommender.ratings(weights),
-        new AlsRecommender.Params(2, 0.01, 10.0), ALS, 6);
+        new AlsRecommender.Params(2, 0.01, 10.0), ALS, 6, null);
     Dataset<Row> top = Candidates.top(Candidates.without(recs, RecsRows.pairs("u1,a", "u1,b", "v3,x", "v3,y")), 1);
     assertEquals("c", top.where("customer_id = 'u1'").first().getAs("sku"));
     assertEquals("z", top.where("customer_id = 'v3'").first().getAs("sku"));
     assertEquals(7, recs.select("customer_id").distinct().count(), "every customer gets candidates");
     assertTrue(recs.where("score IS NULL").isEmpty());
+
+    Dataset<Row> some = AlsRecommender.recommend(AlsRecommender.ratings(weights),
+        new AlsRecommender.Params(2, 0.01, 10.0), ALS, 6, RecsRows.pairs("u1,a", "v3,x", "w9,q"));
+    assertEquals(List.of("u1", "v3"), some.select("customer_id").distinct().orderBy("customer_id").collectAsList()
+        .stream().map(r -> r.getString(0)).toList(), "only the customers asked for, if they have ratings");
+    assertEquals(12, some.count());
+    assertEquals("c", Candidates.top(Candidates.without(some, RecsRows.pairs("u1,a", "u1,b")), 1)
+        .where("customer_id = 'u1'").first().getAs("sku"));
   }
 }

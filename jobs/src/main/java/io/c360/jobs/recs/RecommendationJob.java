@@ -115,7 +115,7 @@ public final class RecommendationJob implements Job {
           coalesce(col("marketing_consent"), lit(false)).as("contactable"));
 
       Recommendations.Built built = recs.build(inputs, asOf);
-      Recommendations.Built all = Recommendations.withAls(built, recs.als(recs.ratings(inputs, asOf), params));
+      Recommendations.Built all = Recommendations.withAls(built, recs.als(recs.ratings(inputs, asOf), params, null));
       Dataset<Row> candidates = recs.blend(all, blending, config.topN()).join(consent, "customer_id")
           .withColumn("experiment", lit(config.experiment().name()))
           .withColumn("arm", AbArms.assign(config.experiment().name(), config.experiment().arms(),
