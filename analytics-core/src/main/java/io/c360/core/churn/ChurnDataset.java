@@ -9,11 +9,9 @@ import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import io.c360.core.clv.ClvFitException;
 import io.c360.core.clv.CustomerValue;
@@ -55,7 +53,6 @@ public final class ChurnDataset {
   public static final String EVENT_TREND = "event_trend_30_90";
   public static final String APP_AFTER_ORDER = "app_days_after_last_order";
   public static final String TICKET_SINCE_ORDER = "ticket_since_last_order";
-  private static final long SAMPLE_BUCKETS = 1_000_000L;
 
   /**
    * One model input.
@@ -190,19 +187,6 @@ public final class ChurnDataset {
    */
   public static Dataset<Row> purchases(Dataset<Row> identityMap, Dataset<Row> orders) {
     return CustomerValue.purchases(new CustomerKeys(identityMap, null).orders(orders));
-  }
-
-  /**
-   * Keeps about {@code share} (in (0, 1]) of the customers: a fixed sample by a hash of customer_id, so the same
-   * customers at every T0 and on every run. On the rows of one T0 the optimiser pushes it down into the
-   * per-customer aggregations of {@link Customer360#transform}; with {@link #forSample} the largest sources are cut
-   * to the sample before the passes too.
-   */
-  public static Column sampled(double share) {
-    if (!(share > 0 && share <= 1)) {
-      throw new IllegalArgumentException("a customer sample's share must be in (0, 1], got " + share);
-    }
-    return pmod(xxhash64(col(CUSTOMER)), lit(SAMPLE_BUCKETS)).lt(lit(Math.round(share * SAMPLE_BUCKETS)));
   }
 
   /**

@@ -125,19 +125,6 @@ class ChurnDatasetTest {
   }
 
   @Test
-  void aSampleKeepsAboutItsShareOfTheCustomersAndTheSameOnesEachTime(SparkSession spark) {
-    Dataset<Row> ids = spark.range(20000).selectExpr("concat('c', id) AS customer_id");
-    long small = ids.where(ChurnDataset.sampled(0.1)).count();
-    long half = ids.where(ChurnDataset.sampled(0.5)).count();
-    assertEquals(2000, small, 200);
-    assertEquals(10000, half, 300);
-    assertEquals(0, ids.where(ChurnDataset.sampled(0.1)).exceptAll(ids.where(ChurnDataset.sampled(0.5))).count(),
-        "a smaller sample is part of a larger one");
-    assertEquals(20000, ids.where(ChurnDataset.sampled(1)).count());
-    assertThrows(IllegalArgumentException.class, () -> ChurnDataset.sampled(0));
-  }
-
-  @Test
   void everyFeatureHasAReadableName() {
     assertEquals("days since the last order", ChurnDataset.label("days_since_last_order"));
     assertEquals(ChurnDataset.featureNames(), ChurnDataset.modelFeatures().names());

@@ -20,6 +20,7 @@ import io.c360.core.config.ChurnModelConfig;
 import io.c360.core.config.ClvModelConfig;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.Customer360;
+import io.c360.core.profile.CustomerSample;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
@@ -115,9 +116,8 @@ public final class ChurnJob implements Job {
     }
     Customer360 profile = new Customer360(context.config().identity());
     long customers = inputs.identityMap().select(ChurnDataset.CUSTOMER).distinct().count();
-    double share = config.trainingCustomers() == 0 || customers <= config.trainingCustomers() ? 1
-        : config.trainingCustomers() / (double) customers;
-    Column sample = share < 1 ? ChurnDataset.sampled(share) : lit(true);
+    double share = CustomerSample.share(config.trainingCustomers(), customers);
+    Column sample = share < 1 ? CustomerSample.of(share) : lit(true);
     Customer360.Inputs read = share < 1 ? ChurnDataset.forSample(inputs, sample) : inputs;
     // every T0 reads the same sources: keep them in memory (spilling to disk) while the T0s are built
     List<Dataset<Row>> cached = new ArrayList<>();

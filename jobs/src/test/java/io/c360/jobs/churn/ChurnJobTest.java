@@ -8,6 +8,7 @@ import io.c360.core.catalog.Tables;
 import io.c360.core.churn.ChurnDataset;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.Customer360;
+import io.c360.core.profile.CustomerSample;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.InputException;
 import io.c360.jobs.JobContext;
@@ -140,7 +141,7 @@ class ChurnJobTest {
     LocalDate t0 = LocalDate.parse("2025-09-02");
     Dataset<Row> all = ChurnDataset.rows(profile, inputs, purchases, t0, test.config.churn().model(),
         test.config.clv()).localCheckpoint();
-    Column half = ChurnDataset.sampled(0.5);
+    Column half = CustomerSample.of(0.5);
     // the events and order lines are cut to the sample's; the values of the customers kept must not change
     Dataset<Row> sampled = ChurnDataset.rows(profile, ChurnDataset.forSample(inputs, half), purchases, t0,
         test.config.churn().model(), test.config.clv()).where(half).localCheckpoint();
