@@ -9,6 +9,7 @@ import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.cli.C360;
+import io.c360.jobs.recs.RecommendationJob;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -187,6 +188,37 @@ class RecommendationJobTest {
     assertEquals(before, candidates().orderBy("customer_id", "rank").collectAsList(),
         "the registered choice (the ranker loaded from the lake) builds the same candidates as the evaluation's");
     assertEquals(2, registry.count(), "nothing registered anew");
+  }
+
+  @Test
+  void theEvaluationRunsOnACustomerSampleAndTheCandidatesCoverEveryCustomer(@TempDir Path dir) {
+    TestLake sampled = SharedLake.copy(dir, "c360.recommendations.evaluation-customers = 150\n");
+    Lake other = sampled.open();
+    String where = "as_of = DATE'" + SharedLake.AS_OF + "'";
+    long customers = other.read(Tables.CUSTOMER_360).where(where).count();
+    long withCandidates = other.read(Tables.RECOMMENDATION_CANDIDATES).where(where).select("customer_id")
+        .distinct().count();
+    double fullEvaluation = blendedCustomers(other, where);
+
+    new JobRunner(sampled.context(SharedLake.AS_OF)).run(new RecommendationJob());
+
+    Row chosen = other.read(Tables.MODEL_REGISTRY).where("model = 'recs' AND " + where).first();
+    Map<String, Double> params = chosen.getJavaMap(chosen.fieldIndex("params"));
+    assertEquals(150.0 / customers, params.get("customer_sample_share"), 1e-9,
+        "the settings changed, so the run evaluated again, on about 150 of the " + customers + " customers");
+    double sampledEvaluation = blendedCustomers(other, where);
+    assertTrue(sampledEvaluation > 0.25 * fullEvaluation && sampledEvaluation < 0.75 * fullEvaluation,
+        sampledEvaluation + " of " + fullEvaluation + " test-period customers evaluated");
+    assertEquals(0, other.read(Tables.MODEL_METRICS).where(where + " AND model LIKE 'recs_%'")
+        .where("detail NOT LIKE '%; a %.%% sample of the " + customers + " customers (evaluation-customers 150)%'")
+        .count(), "every metric says it was measured on the sample");
+    assertEquals(withCandidates, other.read(Tables.RECOMMENDATION_CANDIDATES).where(where).select("customer_id")
+        .distinct().count(), "the candidates are built for every customer, as before");
+  }
+
+  private static double blendedCustomers(Lake lake, String where) {
+    return lake.read(Tables.MODEL_METRICS).where(where + " AND model = 'recs_blended' AND metric = 'customers'")
+        .first().getAs("value");
   }
 
   @Test

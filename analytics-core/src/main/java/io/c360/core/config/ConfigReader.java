@@ -157,7 +157,7 @@ public final class ConfigReader {
       arms.add(new RecsConfig.Arm(arm.getString("name"), arm.getDouble("weight")));
     }
     return new RecsConfig(r.getInt("top-n"), r.getInt("history-days"), r.getInt("eval-days"), r.getInt("k"),
-        r.getInt("reevaluate-days"),
+        r.getInt("reevaluate-days"), r.getInt("evaluation-customers"),
         new RecsConfig.Weights(r.getDouble("weights.order"), r.getDouble("weights.add-to-cart"),
             r.getDouble("weights.view")),
         new RecsConfig.Als(r.getIntList("als.ranks"), r.getDoubleList("als.reg-params"),

@@ -11,6 +11,8 @@ import java.util.List;
  * @param k            cut-off of the ranking metrics
  * @param reevaluateDays run the offline evaluation (which chooses the ALS grid point and the blend) again when
  *                     the newest registered choice is this many days older than the as-of date; 0 = every run
+ * @param evaluationCustomers the offline evaluation runs on a fixed sample of about this many customers (by a hash
+ *                     of customer_id); 0 = every customer
  * @param weights      implicit feedback weights of orders, add-to-cart and view events
  * @param als          implicit ALS grid and settings
  * @param rules        basket rules (FPGrowth)
@@ -21,7 +23,8 @@ import java.util.List;
  * @param ranker       the learned blend (gradient-boosted trees over the sources' ranks and the history)
  * @param experiment   A/B arms stored with the candidates
  */
-public record RecsConfig(int topN, int historyDays, int evalDays, int k, int reevaluateDays, Weights weights,
+public record RecsConfig(int topN, int historyDays, int evalDays, int k, int reevaluateDays,
+                         int evaluationCustomers, Weights weights,
                          Als als, Rules rules, Popularity popularity, Similar similar, Replenishment replenishment,
                          Blend blend, Ranker ranker, Experiment experiment) {
 
@@ -33,6 +36,10 @@ public record RecsConfig(int topN, int historyDays, int evalDays, int k, int ree
     between(P + "eval-days", evalDays, 1, 365);
     between(P + "k", k, 1, 1000);
     between(P + "reevaluate-days", reevaluateDays, 0, 3650);
+    if (evaluationCustomers < 0) {
+      throw new ConfigException(P + "evaluation-customers must be >= 0 (0 = every customer), got "
+          + evaluationCustomers);
+    }
   }
 
   /** Weights of one order, one add-to-cart and one view of a sku. */

@@ -69,6 +69,12 @@ public final class Recommendations {
           events == null ? null : Interactions.between(events, null, day), products,
           customers.withColumn("segment", lit(null).cast("string")));
     }
+
+    /** The lines, events and customers of the customers {@code sample} (a condition on customer_id) keeps. */
+    public Inputs sample(Column sample) {
+      return new Inputs(lines.where(sample), events == null ? null : events.where(sample), products,
+          customers.where(sample));
+    }
   }
 
   /**

@@ -154,6 +154,7 @@ class ConfigReaderTest {
     RecsConfig defaults = ConfigReader.defaultConfig().recommendations();
     assertEquals(10, defaults.topN());
     assertEquals(7, defaults.reevaluateDays());
+    assertEquals(50000, defaults.evaluationCustomers());
     assertEquals(java.util.List.of(32, 64), defaults.als().ranks());
     assertEquals(120, defaults.popularity().newArrivalsDays());
     assertTrue(defaults.blend().tuneWeights());
@@ -165,12 +166,14 @@ class ConfigReaderTest {
         c360.recommendations {
           top-n = 5
           reevaluate-days = 0
+          evaluation-customers = 0
           als { ranks = [8], alphas = [1.0], max-iter = 2 }
           experiment { name = exp, arms = [{ name = c, weight = 1 }, { name = t, weight = 3 }] }
         }
         """)).recommendations();
     assertEquals(5, changed.topN());
     assertEquals(0, changed.reevaluateDays());
+    assertEquals(0, changed.evaluationCustomers());
     assertEquals(java.util.List.of(8), changed.als().ranks());
     assertEquals(3.0, changed.experiment().arms().get(1).weight());
     ConfigException weight = assertThrows(ConfigException.class, () -> ConfigReader.read(
@@ -179,6 +182,10 @@ class ConfigReaderTest {
     ConfigException days = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.recommendations.reevaluate-days = -1")));
     assertEquals("c360.recommendations.reevaluate-days must be between 0 and 3650, got -1", days.getMessage());
+    ConfigException sample = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.recommendations.evaluation-customers = -5")));
+    assertEquals("c360.recommendations.evaluation-customers must be >= 0 (0 = every customer), got -5",
+        sample.getMessage());
     ConfigException rate = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.recommendations.ranker.learning-rate = 0")));
     assertEquals("c360.recommendations.ranker.learning-rate must be in (0, 1], got 0.0", rate.getMessage());

@@ -13,6 +13,7 @@ import io.c360.core.config.RecsConfig;
 import io.c360.core.ingest.Snapshots;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.CustomerKeys;
+import io.c360.core.profile.CustomerSample;
 import io.c360.core.recs.AbArms;
 import io.c360.core.recs.AlsRecommender;
 import io.c360.core.recs.Interactions;
@@ -102,13 +103,18 @@ public final class RecommendationJob implements Job {
             + " (evaluated again after " + config.reevaluateDays() + " days)");
       } else {
         List<Row> metrics = new ArrayList<>();
-        Recommendations.Evaluation evaluation = evaluate(context, recs, inputs, metrics);
+        long all = customers.count();
+        double share = CustomerSample.share(config.evaluationCustomers(), all);
+        String sample = share < 1 ? String.format(Locale.ROOT, "a %.1f%% sample of the %,d customers "
+            + "(evaluation-customers %,d)", 100 * share, all, config.evaluationCustomers()) : null;
+        Recommendations.Evaluation evaluation = evaluate(context, recs,
+            share < 1 ? inputs.sample(CustomerSample.of(share)) : inputs, sample, metrics);
         params = evaluation != null ? evaluation.best() : AlsRecommender.grid(config.als()).get(0);
         blending = evaluation != null ? evaluation.blending() : recs.configured();
         if (evaluation != null) {
           lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics,
               Tables.MODEL_METRICS.schema()), "model LIKE 'recs_%' AND " + where);
-          registry.register(context.spark(), config, asOf, evaluation, sources);
+          registry.register(context.spark(), config, asOf, evaluation, sources, share);
         }
       }
       Dataset<Row> consent = profiles.select(col("customer_id"),
@@ -145,9 +151,12 @@ public final class RecommendationJob implements Job {
     }
   }
 
-  /** The offline evaluation's metrics into {@code metrics}; the evaluation (with its choices), or null when skipped. */
+  /**
+   * The offline evaluation's metrics into {@code metrics}; the evaluation (with its choices), or null when skipped.
+   * {@code sample} says which customer sample the inputs hold, null for all.
+   */
   private Recommendations.Evaluation evaluate(JobContext context, Recommendations recs, Recommendations.Inputs inputs,
-                          List<Row> metrics) {
+                                              String sample, List<Row> metrics) {
     RecsConfig config = context.config().recommendations();
     LocalDate trainEnd = context.asOf().minusDays(config.evalDays());
     if (Interactions.between(inputs.lines(), null, trainEnd).limit(1).isEmpty()
@@ -156,11 +165,12 @@ public final class RecommendationJob implements Job {
       return null;
     }
     Recommendations.Evaluation evaluation = recs.evaluate(inputs, context.asOf());
-    String split = String.format(Locale.ROOT, "k=%d; train to %s, test %s..%s", config.k(), trainEnd,
-        trainEnd.plusDays(1), context.asOf());
+    String of = sample == null ? "" : "; " + sample;
+    String split = String.format(Locale.ROOT, "k=%d; train to %s, test %s..%s%s", config.k(), trainEnd,
+        trainEnd.plusDays(1), context.asOf(), of);
     LocalDate fitEnd = trainEnd.minusDays(config.evalDays());
-    String validation = String.format(Locale.ROOT, "k=%d; validation: train to %s, test %s..%s", config.k(), fitEnd,
-        fitEnd.plusDays(1), trainEnd);
+    String validation = String.format(Locale.ROOT, "k=%d; validation: train to %s, test %s..%s%s", config.k(),
+        fitEnd, fitEnd.plusDays(1), trainEnd, of);
     for (Map.Entry<AlsRecommender.Params, RankingMetrics.Scores> e : evaluation.grid().entrySet()) {
       String detail = e.getKey() + "; " + validation;
       if (e.getValue() != null) {

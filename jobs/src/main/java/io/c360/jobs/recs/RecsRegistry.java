@@ -75,11 +75,12 @@ final class RecsRegistry {
   }
 
   /**
-   * Registers the evaluation's choice for {@code asOf}, replacing that date's: saves the learned ranker under the
-   * lake first (a run killed in between leaves no registry row, and the next run evaluates again).
+   * Registers the evaluation's choice for {@code asOf} (made on {@code share} of the customers), replacing that
+   * date's: saves the learned ranker under the lake first (a run killed in between leaves no registry row, and the
+   * next run evaluates again).
    */
   String register(SparkSession spark, RecsConfig config, LocalDate asOf, Recommendations.Evaluation evaluation,
-                  List<String> sources) {
+                  List<String> sources, double share) {
     String version = MODEL + "-" + asOf;
     Recommendations.Blending blending = evaluation.blending();
     String artifact = blending.ranker() == null ? null : lake.saveModel(MODEL, version, blending.ranker()::save);
@@ -90,6 +91,7 @@ final class RecsRegistry {
     params.put("rank_offset", (double) blending.rankOffset());
     blending.weights().forEach((source, weight) -> params.put(WEIGHT + source, weight));
     params.put("learned_ranker", blending.ranker() == null ? 0.0 : 1.0);
+    params.put("customer_sample_share", share);
     long customers = evaluation.bySource().get(Recommendations.BLENDED).customers();
     Row row = RowFactory.create(MODEL, version, Date.valueOf(asOf), Timestamp.from(Instant.now()), params, null,
         null, null, customers, artifact, detail(config, sources));
