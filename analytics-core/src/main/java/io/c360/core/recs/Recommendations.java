@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The recommendation candidates of one as-of date: the sources (implicit ALS, basket rules, replenishment,
@@ -74,6 +75,22 @@ public final class Recommendations {
     public Inputs sample(Column sample) {
       return new Inputs(lines.where(sample), events == null ? null : events.where(sample), products,
           customers.where(sample));
+    }
+
+    /** These inputs with the lines, events and customers kept in memory (spilling to disk) once computed. */
+    public Inputs persisted() {
+      return new Inputs(lines.persist(StorageLevel.MEMORY_AND_DISK()),
+          events == null ? null : events.persist(StorageLevel.MEMORY_AND_DISK()), products,
+          customers.persist(StorageLevel.MEMORY_AND_DISK()));
+    }
+
+    /** Drops what {@link #persisted()} kept. */
+    public void unpersist() {
+      lines.unpersist();
+      if (events != null) {
+        events.unpersist();
+      }
+      customers.unpersist();
     }
   }
 

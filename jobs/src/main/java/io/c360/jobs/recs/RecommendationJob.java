@@ -107,8 +107,16 @@ public final class RecommendationJob implements Job {
         double share = CustomerSample.share(config.evaluationCustomers(), all);
         String sample = share < 1 ? String.format(Locale.ROOT, "a %.1f%% sample of the %,d customers "
             + "(evaluation-customers %,d)", 100 * share, all, config.evaluationCustomers()) : null;
-        Recommendations.Evaluation evaluation = evaluate(context, recs,
-            share < 1 ? inputs.sample(CustomerSample.of(share)) : inputs, sample, metrics);
+        // The sample's rows are kept once: the evaluation reads them at several cuts, each a scan of the history.
+        Recommendations.Inputs evaluated = share < 1 ? inputs.sample(CustomerSample.of(share)).persisted() : inputs;
+        Recommendations.Evaluation evaluation;
+        try {
+          evaluation = evaluate(context, recs, evaluated, sample, metrics);
+        } finally {
+          if (evaluated != inputs) {
+            evaluated.unpersist();
+          }
+        }
         params = evaluation != null ? evaluation.best() : AlsRecommender.grid(config.als()).get(0);
         blending = evaluation != null ? evaluation.blending() : recs.configured();
         if (evaluation != null) {
