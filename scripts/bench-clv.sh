@@ -5,18 +5,12 @@
 # Usage: scripts/bench-clv.sh [CUSTOMERS ...]        (default: 10000 100000 1000000)
 # Env: BENCH_REPEAT (default 3). Writes bench/results/clv-runs.csv (every run) and bench/results/clv-median.csv.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 repeat="${BENCH_REPEAT:-3}"
-results="$root/bench/results"
-mkdir -p "$results"
-jar="$root/jobs/target/jobs-0.1.0-SNAPSHOT-all.jar"
-[ -f "$jar" ] || mvn -B -q -DskipTests package
 runs="$results/clv-runs.csv"
 [ -f "$runs" ] || echo "date,machine,customers,run,distinct_triples,simulate_s,compress_s,fit_s,iterations,score_s,score_rows_per_s,r,alpha,a,b" > "$runs"
-machine="$(nproc)cpu-$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1048576 ))GiB-$(uname -m)"
 stamp="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 java -Xmx4g "@$root/scripts/jvm-flags.txt" -Dbench.repeat="$repeat" -cp "$jar" io.c360.jobs.bench.ClvBench \

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Optional: installs OpenBLAS as the system's libblas.so.3 and liblapack.so.3 (Debian/Ubuntu, as root), which
-# Spark's ALS then uses through dev.ludovic.netlib's JNI bindings instead of plain Java. Measured here: an implicit
-# ALS fit at rank 64 ran 1.49x faster (docs/BENCHMARKS.md). c360 works without it; scripts/c360 runs OpenBLAS with
-# one thread per task (OPENBLAS_NUM_THREADS=1), since Spark already runs a task per core.
+# Spark's ALS then uses through dev.ludovic.netlib's JNI bindings instead of plain Java. Measured here
+# (scripts/bench-als.sh): an implicit ALS fit at rank 64 ran 1.12x faster, median of 3 on a busy machine
+# (docs/BENCHMARKS.md). c360 works without it; scripts/c360 runs OpenBLAS with one thread per task
+# (OPENBLAS_NUM_THREADS=1), since Spark already runs a task per core.
 set -euo pipefail
 if [ -e /usr/lib/x86_64-linux-gnu/libblas.so.3 ] || [ -e /usr/lib/aarch64-linux-gnu/libblas.so.3 ]; then
   echo "install-native-blas: a libblas.so.3 is already installed; nothing to do"
