@@ -191,14 +191,16 @@ class RecommendationJobTest {
   }
 
   @Test
-  void theEvaluationRunsOnACustomerSampleAndTheCandidatesCoverEveryCustomer(@TempDir Path dir) {
-    TestLake sampled = SharedLake.copy(dir, "c360.recommendations.evaluation-customers = 150\n");
+  void theEvaluationAndTheAlsFitRunOnCustomerSamplesAndTheCandidatesCoverEveryCustomer(@TempDir Path dir) {
+    TestLake sampled = SharedLake.copy(dir, "c360.recommendations.evaluation-customers = 150\n"
+        + "c360.recommendations.als.fit-customers = 150\n");
     Lake other = sampled.open();
     String where = "as_of = DATE'" + SharedLake.AS_OF + "'";
     long customers = other.read(Tables.CUSTOMER_360).where(where).count();
     long withCandidates = other.read(Tables.RECOMMENDATION_CANDIDATES).where(where).select("customer_id")
         .distinct().count();
     double fullEvaluation = blendedCustomers(other, where);
+    long withAls = alsCustomers(other, where);
 
     new JobRunner(sampled.context(SharedLake.AS_OF)).run(new RecommendationJob());
 
@@ -214,6 +216,14 @@ class RecommendationJobTest {
         .count(), "every metric says it was measured on the sample");
     assertEquals(withCandidates, other.read(Tables.RECOMMENDATION_CANDIDATES).where(where).select("customer_id")
         .distinct().count(), "the candidates are built for every customer, as before");
+    long folded = alsCustomers(other, where);
+    assertTrue(folded > 0.8 * withAls && folded < 1.2 * withAls, folded + " customers with ALS candidates when "
+        + "ALS fits on about 150 customers and folds in the others, " + withAls + " when it fits on all");
+  }
+
+  private static long alsCustomers(Lake lake, String where) {
+    return lake.read(Tables.RECOMMENDATION_CANDIDATES).where(where + " AND array_contains(split(sources, ','), 'als')")
+        .select("customer_id").distinct().count();
   }
 
   private static double blendedCustomers(Lake lake, String where) {

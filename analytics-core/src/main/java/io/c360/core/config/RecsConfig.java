@@ -54,8 +54,12 @@ public record RecsConfig(int topN, int historyDays, int evalDays, int k, int ree
     }
   }
 
-  /** The ALS grid (every combination is fitted) and its fixed settings. */
-  public record Als(List<Integer> ranks, List<Double> regParams, List<Double> alphas, int maxIter, long seed) {
+  /**
+   * The ALS grid (every combination is fitted) and its fixed settings; the build for every customer learns the sku
+   * factors from a sample of about fitCustomers customers (0 = all) and folds every customer in.
+   */
+  public record Als(List<Integer> ranks, List<Double> regParams, List<Double> alphas, int maxIter, long seed,
+                    long fitCustomers) {
     public Als {
       ranks = List.copyOf(ranks);
       regParams = List.copyOf(regParams);
@@ -67,6 +71,9 @@ public record RecsConfig(int topN, int historyDays, int evalDays, int k, int ree
       regParams.forEach(r -> nonNegative(P + "als.reg-params", r));
       alphas.forEach(a -> nonNegative(P + "als.alphas", a));
       between(P + "als.max-iter", maxIter, 1, 100);
+      if (fitCustomers < 0) {
+        throw new ConfigException(P + "als.fit-customers must be >= 0 (0 = every customer), got " + fitCustomers);
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
 import io.c360.core.config.RecsConfig;
+import io.c360.core.profile.CustomerSample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,8 @@ import org.apache.spark.sql.Row;
  */
 public final class AlsRecommender {
 
-  private static final String USER = "_user";
-  private static final String ITEM = "_item";
+  static final String USER = "_user";
+  static final String ITEM = "_item";
 
   private AlsRecommender() {
   }
@@ -76,22 +77,32 @@ public final class AlsRecommender {
    * Fits ALS on the ratings and returns the top {@code n} skus of every customer with a weight, or of those of
    * them in {@code customers} (customer_id; null for all): customer_id, sku, score (the model's preference),
    * reason. Scoring every customer against every sku is most of the cost, so an evaluation scores only its own.
+   * With more customers than {@code als.fitCustomers()}, the fit learns on a fixed sample of them and every
+   * customer is folded in ({@link AlsFoldIn}).
    */
   public static Dataset<Row> recommend(Ratings ratings, Params params, RecsConfig.Als als, int n,
                                        Dataset<Row> customers) {
+    double share = CustomerSample.share(als.fitCustomers(), ratings.users().count());
+    Dataset<Row> fitted = share < 1
+        ? ratings.ratings().join(ratings.users().where(CustomerSample.of(share)).select(USER), USER)
+        : ratings.ratings();
     // Spark's default of 10 user and 10 item blocks makes 100 tiny tasks per iteration on a small history
     int blocks = Math.min(10, ratings.ratings().sparkSession().sessionState().conf().numShufflePartitions());
     ALSModel model = new ALS().setNumBlocks(blocks).setImplicitPrefs(true).setRank(params.rank())
         .setRegParam(params.regParam())
         .setAlpha(params.alpha()).setMaxIter(als.maxIter()).setSeed(als.seed()).setColdStartStrategy("drop")
         .setUserCol(USER).setItemCol(ITEM).setRatingCol(Interactions.WEIGHT)
-        .fit(ratings.ratings());
-    Dataset<Row> scored = customers == null ? model.recommendForAllUsers(n)
-        : model.recommendForUserSubset(ratings.users().join(customers.select(Interactions.CUSTOMER),
-            Interactions.CUSTOMER).select(USER), n);
-    Dataset<Row> top = scored
-        .select(col(USER), explode(col("recommendations")).as("r"))
-        .select(col(USER), col("r." + ITEM).as(ITEM), col("r.rating").cast("double").as("score"));
+        .fit(fitted);
+    Dataset<Row> users = customers == null ? null
+        : ratings.users().join(customers.select(Interactions.CUSTOMER), Interactions.CUSTOMER).select(USER);
+    Dataset<Row> top;
+    if (share < 1) {
+      top = AlsFoldIn.of(model, params).top(users == null ? ratings.ratings() : ratings.ratings().join(users, USER), n);
+    } else {
+      top = (users == null ? model.recommendForAllUsers(n) : model.recommendForUserSubset(users, n))
+          .select(col(USER), explode(col("recommendations")).as("r"))
+          .select(col(USER), col("r." + ITEM).as(ITEM), col("r.rating").cast("double").as("score"));
+    }
     return top.join(ratings.users(), USER).join(ratings.items(), ITEM)
         .select(col(Interactions.CUSTOMER), col(Interactions.SKU), col("score"),
             lit("customers with similar purchases bought it").as("reason"));

@@ -156,6 +156,7 @@ class ConfigReaderTest {
     assertEquals(7, defaults.reevaluateDays());
     assertEquals(50000, defaults.evaluationCustomers());
     assertEquals(java.util.List.of(32, 64), defaults.als().ranks());
+    assertEquals(200000, defaults.als().fitCustomers());
     assertEquals(120, defaults.popularity().newArrivalsDays());
     assertTrue(defaults.blend().tuneWeights());
     assertEquals(new RecsConfig.Ranker(true, 100, 5, 0.1, 20000), defaults.ranker());
@@ -167,7 +168,7 @@ class ConfigReaderTest {
           top-n = 5
           reevaluate-days = 0
           evaluation-customers = 0
-          als { ranks = [8], alphas = [1.0], max-iter = 2 }
+          als { ranks = [8], alphas = [1.0], max-iter = 2, fit-customers = 0 }
           experiment { name = exp, arms = [{ name = c, weight = 1 }, { name = t, weight = 3 }] }
         }
         """)).recommendations();
@@ -175,6 +176,7 @@ class ConfigReaderTest {
     assertEquals(0, changed.reevaluateDays());
     assertEquals(0, changed.evaluationCustomers());
     assertEquals(java.util.List.of(8), changed.als().ranks());
+    assertEquals(0, changed.als().fitCustomers());
     assertEquals(3.0, changed.experiment().arms().get(1).weight());
     ConfigException weight = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.recommendations.blend.weights.new-arrivals = -1")));
@@ -186,6 +188,10 @@ class ConfigReaderTest {
         ConfigFactory.parseString("c360.recommendations.evaluation-customers = -5")));
     assertEquals("c360.recommendations.evaluation-customers must be >= 0 (0 = every customer), got -5",
         sample.getMessage());
+    ConfigException fit = assertThrows(ConfigException.class, () -> ConfigReader.read(
+        ConfigFactory.parseString("c360.recommendations.als.fit-customers = -1")));
+    assertEquals("c360.recommendations.als.fit-customers must be >= 0 (0 = every customer), got -1",
+        fit.getMessage());
     ConfigException rate = assertThrows(ConfigException.class, () -> ConfigReader.read(
         ConfigFactory.parseString("c360.recommendations.ranker.learning-rate = 0")));
     assertEquals("c360.recommendations.ranker.learning-rate must be in (0, 1], got 0.0", rate.getMessage());
