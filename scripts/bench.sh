@@ -3,7 +3,9 @@
 # Usage: scripts/bench.sh [CUSTOMERS ...]        (default: 10000 100000)
 # Env: BENCH_REPEAT (default 3), BENCH_NAME (default pipeline), BENCH_RERUN (default 1: after each run the pipeline
 # runs again for the same as-of date, as a scheduled daily run does: listed batches are skipped, churn and
-# recommendations build with the models and choices the first run registered; its stages are named rerun_<job>).
+# recommendations build with the models and choices the first run registered; its stages are named rerun_<job>),
+# BENCH_CONF (a conf file passed to the pipeline with --conf, e.g. one that turns Spark's event log on for
+# scripts/eventlog-profile.py).
 # Writes bench/results/$BENCH_NAME-runs.csv (every run) and bench/results/$BENCH_NAME-median.csv (medians).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,10 +31,12 @@ for n in "${sizes[@]}"; do
     /usr/bin/time -f "%e %M" -o "$dir/gen.time" \
       ./scripts/c360 generate --customers "$n" --seed 1 --out "$dir/src" --json > "$dir/gen.json"
     /usr/bin/time -f "%e %M" -o "$dir/pipe.time" \
-      ./scripts/c360 pipeline --lake "$dir/lake" --sources "$dir/src" --as-of 2025-12-31 --json > "$dir/pipe.json"
+      ./scripts/c360 pipeline --lake "$dir/lake" --sources "$dir/src" --as-of 2025-12-31 ${BENCH_CONF:+--conf "$BENCH_CONF"} \
+        --json > "$dir/pipe.json"
     if [ "${BENCH_RERUN:-1}" = 1 ]; then
       /usr/bin/time -f "%e %M" -o "$dir/rerun.time" \
-        ./scripts/c360 pipeline --lake "$dir/lake" --sources "$dir/src" --as-of 2025-12-31 --json > "$dir/rerun.json"
+        ./scripts/c360 pipeline --lake "$dir/lake" --sources "$dir/src" --as-of 2025-12-31 ${BENCH_CONF:+--conf "$BENCH_CONF"} \
+        --json > "$dir/rerun.json"
     fi
     python3 - "$dir" "$n" "$r" "$stamp" "$machine" >> "$runs" <<'PY'
 import json, os, sys
