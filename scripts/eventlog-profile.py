@@ -2,15 +2,24 @@
 """Where a c360 job's time goes, from its Spark event log (c360.spark.conf { "spark.eventLog.enabled" = "true",
 "spark.eventLog.dir" = "file:///DIR" }).
 
-Usage: scripts/eventlog-profile.py EVENT_LOG [TOP]      (TOP default 15)
+Usage: scripts/eventlog-profile.py EVENT_LOG [TOP] [--jobs JOB_RUNS_CSV]      (TOP default 15)
 
 Prints the application's wall time, the time covered by at least one running Spark job (the rest is the driver:
 planning, Delta log reads and commits), the TOP slowest top-level SQL executions (one nested in another is left
-out) and the TOP slowest stages with their task count, summed task run time and shuffle/input volume. Stages run
-side by side, so their seconds overlap. A log still being written (.inprogress) is read up to its last whole line.
+out) and the TOP stages with the most task run time, with their wall seconds, task count and shuffle/input volume.
+Stages run side by side and wait for free cores, so their wall seconds overlap. A log still being written
+(.inprogress) is read up to its last whole line.
+
+--jobs splits a pipeline's log by job: a CSV with the columns job, started_at and ended_at (UTC), e.g.
+  c360 sql --lake LAKE --format csv "SELECT job, started_at, ended_at FROM c360.job_runs WHERE run_id LIKE 'RUN%'"
+For each job it prints its wall time, the part of it with a Spark job running, the task time of the stages
+submitted in it and its three slowest top-level SQL executions.
 """
+import argparse
+import csv
 import json
 import sys
+from datetime import datetime, timezone
 
 
 def covered(intervals):
@@ -26,7 +35,41 @@ def covered(intervals):
     return total
 
 
-def main(path, top):
+def epoch_ms(text):
+    """Epoch milliseconds of a timestamp as `c360 sql` prints it (no zone = UTC)."""
+    t = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    return (t if t.tzinfo else t.replace(tzinfo=timezone.utc)).timestamp() * 1000
+
+
+def read_jobs(path):
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = {"job", "started_at", "ended_at"} - set(reader.fieldnames or [])
+            if missing:
+                sys.exit(f"{path}: missing the column(s) {', '.join(sorted(missing))}")
+            rows = [r for r in reader if r["ended_at"]]
+    except OSError as e:
+        sys.exit(f"{path}: {e.strerror}")
+    if not rows:
+        sys.exit(f"{path}: no finished job (every ended_at is empty)")
+    return sorted(((epoch_ms(r["started_at"]), epoch_ms(r["ended_at"]), r["job"]) for r in rows))
+
+
+def per_job(windows, jobs, sql, stages):
+    print("\nby job:")
+    print(f"  {'job':<16} {'wall s':>8} {'spark s':>8} {'task s':>8} {'cores':>6}  slowest top-level SQL executions")
+    for start, end, name in windows:
+        wall = (end - start) / 1000
+        busy = covered([(max(s, start), min(e, end)) for s, e in jobs.values() if e and s < end and e > start])
+        task = sum(st["run"] for st in stages.values() if start <= st["submitted"] < end)
+        slow = sorted(((e - s) / 1000, " ".join(d.split())[:40]) for s, e, d in sql.values()
+                      if e and start <= s < end)[-3:]
+        tops = "; ".join(f"{sec:.0f} s {d}" for sec, d in reversed(slow))
+        print(f"  {name:<16} {wall:8.1f} {busy / 1000:8.1f} {task:8.1f} {task / max(wall, 0.001):6.2f}  {tops}")
+
+
+def main(path, top, windows=None):
     app = {}
     jobs, sql, stages = {}, {}, {}
     with open(path, encoding="utf-8") as f:
@@ -58,6 +101,7 @@ def main(path, top):
                 stages[(info["Stage ID"], info["Stage Attempt ID"])] = {
                     "name": info["Stage Name"],
                     "seconds": (info["Completion Time"] - info["Submission Time"]) / 1000,
+                    "submitted": info["Submission Time"],
                     "tasks": info["Number of Tasks"],
                     "run": int(acc.get("internal.metrics.executorRunTime", 0) or 0) / 1000,
                     "input_mb": int(acc.get("internal.metrics.input.bytesRead", 0) or 0) / 2**20,
@@ -81,14 +125,21 @@ def main(path, top):
     print(f"  all executions together {sum(done):.1f} s")
     for s, e, d in sorted((v for v in sql.values() if v[1]), key=lambda v: v[0] - v[1])[:top]:
         print(f"  {(e - s) / 1000:8.1f} s  {' '.join(d.split())[:100]}")
-    print("\nslowest stages:")
-    print(f"  {'s':>8} {'tasks':>6} {'task s':>8} {'in MB':>8} {'shR MB':>8} {'shW MB':>8} {'spill':>7}  name")
-    for st in sorted(stages.values(), key=lambda v: -v["seconds"])[:top]:
-        print(f"  {st['seconds']:8.1f} {st['tasks']:6d} {st['run']:8.1f} {st['input_mb']:8.0f} "
+    print("\nstages with the most task time:")
+    print(f"  {'task s':>8} {'wall s':>8} {'tasks':>6} {'in MB':>8} {'shR MB':>8} {'shW MB':>8} {'spill':>7}  name")
+    for st in sorted(stages.values(), key=lambda v: -v["run"])[:top]:
+        print(f"  {st['run']:8.1f} {st['seconds']:8.1f} {st['tasks']:6d} {st['input_mb']:8.0f} "
               f"{st['shuffle_read_mb']:8.0f} {st['shuffle_write_mb']:8.0f} {st['spill_mb']:7.0f}  {st['name'][:60]}")
+    if windows:
+        per_job(windows, jobs, sql, stages)
 
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
         sys.exit(__doc__)
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 15)
+    parser = argparse.ArgumentParser(usage=__doc__)
+    parser.add_argument("event_log")
+    parser.add_argument("top", nargs="?", type=int, default=15)
+    parser.add_argument("--jobs")
+    args = parser.parse_args()
+    main(args.event_log, args.top, read_jobs(args.jobs) if args.jobs else None)
