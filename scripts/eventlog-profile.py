@@ -63,7 +63,7 @@ def per_job(windows, jobs, sql, stages):
         wall = (end - start) / 1000
         busy = covered([(max(s, start), min(e, end)) for s, e in jobs.values() if e and s < end and e > start])
         task = sum(st["run"] for st in stages.values() if start <= st["submitted"] < end)
-        slow = sorted(((e - s) / 1000, " ".join(d.split())[:40]) for s, e, d in sql.values()
+        slow = sorted(((e - s) / 1000, " ".join(d.split())[:48]) for s, e, d in sql.values()
                       if e and start <= s < end)[-3:]
         tops = "; ".join(f"{sec:.0f} s {d}" for sec, d in reversed(slow))
         print(f"  {name:<16} {wall:8.1f} {busy / 1000:8.1f} {task:8.1f} {task / max(wall, 0.001):6.2f}  {tops}")
