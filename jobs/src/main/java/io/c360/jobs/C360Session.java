@@ -25,6 +25,8 @@ public final class C360Session {
     conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(config.spark().shufflePartitions()));
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
     conf.setIfMissing("spark.sql.ansi.enabled", "false");
+    // a date that does not fit its column's pattern is a bad value (quarantined), not an upgrade error
+    conf.setIfMissing("spark.sql.legacy.timeParserPolicy", "CORRECTED");
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
     conf.setIfMissing("spark.sql.warehouse.dir", lakeRoot.resolve("_warehouse").toUri().toString());
     conf.set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension," + SqlGuardExtension.class.getName());

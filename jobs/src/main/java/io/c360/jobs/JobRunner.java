@@ -16,7 +16,8 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * Runs jobs and records each run in {@code job_runs}: a row with status running at the start, updated to
- * succeeded, failed or gate_failed at the end. A process killed mid-run leaves its row at running.
+ * succeeded, skipped (nothing the job could do on the data at hand; the message says why), failed or gate_failed at
+ * the end. A process killed mid-run leaves its row at running.
  */
 public final class JobRunner {
 
@@ -32,10 +33,20 @@ public final class JobRunner {
     record(runId, job.name(), started, null, "running", null);
     long t0 = System.nanoTime();
     try {
-      JobResult result = job.run(new JobContext(context.spark(), context.lake(), context.config(), context.asOf(),
-          context.runId(), context.inputDir(), context.progress()));
-      record(runId, job.name(), started, Timestamp.from(Instant.now()), "succeeded", result);
-      context.progress().stage(job.name(), "done", result.rowsIn(), result.rowsOut(), t0);
+      JobResult result;
+      try {
+        result = job.run(new JobContext(context.spark(), context.lake(), context.config(), context.asOf(),
+            context.runId(), context.inputDir(), context.progress()));
+      } catch (JobSkipped e) {
+        result = JobResult.skipped(e.getMessage());
+      }
+      record(runId, job.name(), started, Timestamp.from(Instant.now()), result.skipped() ? "skipped" : "succeeded",
+          result);
+      if (result.skipped()) {
+        context.progress().line(job.name(), "skipped: " + result.message());
+      } else {
+        context.progress().stage(job.name(), "done", result.rowsIn(), result.rowsOut(), t0);
+      }
       return result;
     } catch (QualityGateException e) {
       record(runId, job.name(), started, Timestamp.from(Instant.now()), "gate_failed",

@@ -37,18 +37,26 @@ public final class Pipeline {
     return JOBS.stream().filter(j -> j.name().equals(name)).findFirst();
   }
 
-  /** What one job of a pipeline run did and how long it took. */
-  public record Stage(String job, double seconds, long rowsIn, long rowsOut) {
+  /**
+   * What one job of a pipeline run did and how long it took.
+   *
+   * @param skipped why the job skipped itself, or null when it ran
+   */
+  public record Stage(String job, double seconds, long rowsIn, long rowsOut, String skipped) {
   }
 
-  /** Runs every job in order; an exception from one stops the pipeline before the next publishes. */
+  /**
+   * Runs every job in order; an exception from one stops the pipeline before the next publishes. A job that skips
+   * itself ({@link JobResult#skipped}) does not stop the later ones.
+   */
   public static List<Stage> run(JobContext context) {
     JobRunner runner = new JobRunner(context);
     List<Stage> stages = new java.util.ArrayList<>();
     for (Job job : JOBS) {
       long t0 = System.nanoTime();
       JobResult result = runner.run(job);
-      stages.add(new Stage(job.name(), (System.nanoTime() - t0) / 1e9, result.rowsIn(), result.rowsOut()));
+      stages.add(new Stage(job.name(), (System.nanoTime() - t0) / 1e9, result.rowsIn(), result.rowsOut(),
+          result.skipped() ? result.message() : null));
     }
     return stages;
   }

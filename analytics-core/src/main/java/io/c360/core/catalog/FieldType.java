@@ -14,6 +14,8 @@ public enum FieldType {
   BOOLEAN(DataTypes.BooleanType),
   DATE(DataTypes.DateType),
   TIMESTAMP(DataTypes.TimestampType),
+  /** A list of names: {@code array<string>}. */
+  STRINGS(DataTypes.createArrayType(DataTypes.StringType)),
   /** Counts by label, e.g. tickets per category: {@code map<string, bigint>}. */
   COUNTS(DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType)),
   /** Shares by label summing to 1, e.g. orders per channel: {@code map<string, double>}. */

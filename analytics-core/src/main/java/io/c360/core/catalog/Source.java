@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * The source contract: every raw source c360 reads, its columns (contract names, remappable in conf),
- * types and validation rules. Only orders is required.
+ * types and validation rules. Only orders is required; an orders file may also come one row per order line
+ * ({@link LineContract}).
  */
-public enum Source {
+public enum Source implements Contract {
   ORDERS(Kind.FACT, "Orders as delivered by the order system, one row per order",
       key("order_id", FieldType.STRING, "Order id in the order system"),
       optional("account_id", FieldType.STRING, "Account id in the order system; empty for guest orders"),
@@ -23,16 +24,19 @@ public enum Source {
       optional("channel", FieldType.STRING, "Sales channel"),
       optional("city", FieldType.STRING, "Delivery city"),
       optional("status", FieldType.STRING, "Order status").withAllowed("paid", "cancelled", "returned"),
-      required("total_amount", FieldType.AMOUNT, "Amount paid for the order").withNonNegative(),
+      optional("total_amount", FieldType.AMOUNT, "Amount paid for the order; empty in files without amounts")
+          .withNonNegative(),
       optional("discount_amount", FieldType.AMOUNT, "Discount granted on the order").withNonNegative(),
-      optional("currency", FieldType.STRING, "ISO 4217 currency code")),
+      optional("currency", FieldType.STRING, "ISO 4217 currency code"),
+      optional("name", FieldType.STRING, "Customer name as written on the order (raw, personal data)")),
   ORDER_ITEMS(Kind.FACT, "Order lines as delivered by the order system",
       key("order_id", FieldType.STRING, "Order id of the line"),
       key("line_no", FieldType.INT, "Line number within the order"),
       required("sku", FieldType.STRING, "Product SKU"),
       optional("category", FieldType.STRING, "Product category"),
       required("quantity", FieldType.INT, "Quantity bought").withQuantity(),
-      required("unit_price", FieldType.AMOUNT, "Unit price before discount").withNonNegative(),
+      optional("unit_price", FieldType.AMOUNT, "Unit price before discount; empty in files without prices")
+          .withNonNegative(),
       optional("discount", FieldType.AMOUNT, "Discount on the line").withNonNegative()),
   PRODUCTS(Kind.DIMENSION, "Product catalogue",
       key("sku", FieldType.STRING, "Product SKU"),
@@ -113,10 +117,12 @@ public enum Source {
   }
 
   /** The name used in conf, folder names and table names, e.g. {@code order_items}. */
+  @Override
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  @Override
   public Kind kind() {
     return kind;
   }
@@ -125,16 +131,9 @@ public enum Source {
     return description;
   }
 
+  @Override
   public List<SourceField> fields() {
     return fields;
-  }
-
-  public List<String> keys() {
-    return fields.stream().filter(SourceField::key).map(SourceField::name).toList();
-  }
-
-  public Optional<SourceField> field(String name) {
-    return fields.stream().filter(f -> f.name().equals(name)).findFirst();
   }
 
   public static Optional<Source> byId(String id) {

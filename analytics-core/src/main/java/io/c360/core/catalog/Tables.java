@@ -26,7 +26,7 @@ public final class Tables {
           required("reason_code", FieldType.STRING,
               "Why the row was rejected: MALFORMED_ROW, MISSING_KEY, MISSING_VALUE, BAD_NUMBER, BAD_TIMESTAMP, BAD_DATE, BAD_BOOLEAN, "
                   + "BAD_VALUE, NEGATIVE_VALUE, UNKNOWN_CURRENCY, FUTURE_TIMESTAMP, TOO_OLD, BAD_ENCODING, "
-                  + "OVERLONG_FIELD, DUPLICATE_KEY"),
+                  + "OVERLONG_FIELD, DUPLICATE_KEY, INCONSISTENT_ORDER"),
           of("column_name", FieldType.STRING, "Column that failed the check, if one did"),
           of("record_key", FieldType.STRING, "Key of the row (e.g. the order id) when it could be read"),
           of("raw_record", FieldType.STRING, "The row as read, as JSON of the raw text values (may hold personal data)")),
@@ -68,7 +68,9 @@ public final class Tables {
           of("files", FieldType.LONG, "Data files read"),
           of("rows_in", FieldType.LONG, "Rows read, less those of forgotten customers (dropped)"),
           of("rows_bronze", FieldType.LONG, "Rows written to the bronze table"),
-          of("rows_quarantined", FieldType.LONG, "Rows written to quarantine")),
+          of("rows_quarantined", FieldType.LONG, "Rows written to quarantine"),
+          of("absent_columns", FieldType.STRINGS, "Contract columns the batch's files do not have (the gate leaves "
+              + "checks on them out)")),
       List.of("source", BATCH_ID), List.of());
 
   public static final TableDef IDENTITY_MAP = new TableDef("identity_map", Layer.SILVER,
@@ -373,7 +375,16 @@ public final class Tables {
           required("buyers", FieldType.LONG, "Customers with an order that counts (not cancelled)"),
           required("active_customers", FieldType.LONG, "Customers with an order in the kpis.active-days"),
           of("repeat_purchase_rate", FieldType.DOUBLE, "Buyers with two orders or more / buyers"),
-          of("avg_order_value", FieldType.DOUBLE, "Paid revenue / paid orders in the rfm.monetary-window-days"),
+          of("orders", FieldType.LONG, "Orders that count (not cancelled) in the rfm.monetary-window-days, with or "
+              + "without a customer"),
+          of("revenue", FieldType.DOUBLE, "Paid revenue in the rfm.monetary-window-days, with or without a customer; "
+              + "empty without amounts"),
+          of("unidentified_order_share", FieldType.DOUBLE, "Share of those orders that belong to no customer (no "
+              + "account, member, phone or email)"),
+          of("unidentified_revenue_share", FieldType.DOUBLE, "Share of that revenue from orders that belong to no "
+              + "customer"),
+          of("avg_order_value", FieldType.DOUBLE, "Paid revenue / paid orders in the rfm.monetary-window-days, with or "
+              + "without a customer"),
           of("retention_rate", FieldType.DOUBLE, "Customers who ordered in the previous kpis.retention-period-days "
               + "and again in the current one / customers who ordered in the previous one"),
           of("churn_rate", FieldType.DOUBLE, "Buyers in lifecycle stage churned / buyers"),
@@ -545,7 +556,7 @@ public final class Tables {
   /** Tables holding raw personal data: never readable through c360's SQL access without the admin role. */
   public static final List<TableDef> RESTRICTED = List.of(CUSTOMER_PII);
 
-  /** Contract columns that hold raw personal data wherever they appear. */
+  /** Contract columns that hold raw personal data wherever they appear (but a product's name). */
   private static final List<String> PERSONAL_FIELDS = List.of("phone", "email", "name", "birth_date");
 
   public static final TableDef MODEL_METRICS = new TableDef("model_metrics", Layer.OPS,
@@ -586,7 +597,9 @@ public final class Tables {
   public static List<String> personalColumns() {
     List<String> columns = new ArrayList<>();
     for (TableDef table : BRONZE) {
-      table.columnNames().stream().filter(PERSONAL_FIELDS::contains).forEach(c -> columns.add(table.name() + "." + c));
+      table.columnNames().stream().filter(PERSONAL_FIELDS::contains)
+          .filter(c -> !(table == bronze(Source.PRODUCTS) && c.equals("name"))) // a product's name
+          .forEach(c -> columns.add(table.name() + "." + c));
     }
     columns.add(QUARANTINE.name() + ".raw_record");
     return List.copyOf(columns);

@@ -1,5 +1,6 @@
 package io.c360.core.config;
 
+import io.c360.core.catalog.Layout;
 import io.c360.core.catalog.Source;
 import io.c360.core.quality.CheckSpec;
 import java.util.EnumMap;
@@ -49,8 +50,19 @@ public record C360Config(LakeConfig lake, SparkConfig spark, String inputDir, Ma
         service, journey, attribution, alerts, recommendations);
   }
 
-  /** The source's settings when it is enabled. */
+  /**
+   * The source's settings when it is enabled. An orders file with lines (layout order-lines or purchase-log) brings
+   * its own order lines: order_items is then not read.
+   */
   public Optional<SourceConfig> source(Source source) {
+    if (source == Source.ORDER_ITEMS && ordersLayout().derivesOrders()) {
+      return Optional.empty();
+    }
     return Optional.ofNullable(sources.get(source)).filter(SourceConfig::enabled);
+  }
+
+  /** The layout of the orders file. */
+  public Layout ordersLayout() {
+    return sources.get(Source.ORDERS).layout();
   }
 }

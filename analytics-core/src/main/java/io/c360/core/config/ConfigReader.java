@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
+import io.c360.core.catalog.Layout;
 import io.c360.core.catalog.Source;
 import io.c360.core.churn.ChurnDataset;
 import io.c360.core.churn.ChurnSettings;
@@ -29,7 +30,7 @@ public final class ConfigReader {
 
   private static final String DEFAULTS = "c360-defaults.conf";
   /** Maps whose keys are the user's own. */
-  private static final List<String> FREE_FORM = List.of("c360.spark.conf", ".options", ".columns",
+  private static final List<String> FREE_FORM = List.of("c360.spark.conf", ".options", ".columns", ".formats", ".values",
       "c360.segments.growth.category-coefficients", "c360.service.priority.category-weights",
       "c360.service.priority.tier-weights");
 
@@ -88,9 +89,21 @@ public final class ConfigReader {
     for (Source source : Source.values()) {
       Config s = c.getConfig("sources." + source.id());
       String prefix = "c360.sources." + source.id();
+      Layout layout = s.hasPath("layout") ? Layout.byConfName(s.getString("layout")).orElseThrow(() ->
+          new ConfigException(prefix + ".layout must be one of " + String.join(", ", java.util.Arrays.stream(
+              Layout.values()).map(Layout::confName).toList()) + ", got '" + s.getString("layout") + "'"))
+          : Layout.ORDERS;
+      SourceConfig.Cancellation cancellation = s.hasPath("cancellation")
+          ? new SourceConfig.Cancellation(s.getString("cancellation.order-id-prefix"),
+              s.getBoolean("cancellation.negative-quantity"))
+          : SourceConfig.Cancellation.NONE;
+      Map<String, Map<String, String>> values = new LinkedHashMap<>();
+      for (String column : s.getConfig("values").root().keySet()) {
+        values.put(stripQuotes(column), strings(s.getConfig("values").getConfig("\"" + column + "\"")));
+      }
       sources.put(source, new SourceConfig(source, s.getBoolean("enabled"), s.getString("path"),
           SourceFormat.parse(prefix + ".format", s.getString("format")), strings(s.getConfig("options")),
-          strings(s.getConfig("columns"))));
+          strings(s.getConfig("columns")), layout, strings(s.getConfig("formats")), values, cancellation));
     }
     IngestConfig ingest = new IngestConfig(c.getInt("ingest.max-field-length"), c.getInt("ingest.max-text-length"),
         date("c360.ingest.min-date", c.getString("ingest.min-date")), c.getInt("ingest.future-tolerance-days"),

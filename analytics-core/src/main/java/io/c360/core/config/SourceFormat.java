@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** File formats ingest reads. */
+/** File formats ingest reads. WHITESPACE: columns separated by runs of spaces or tabs (no quoting). */
 public enum SourceFormat {
-  CSV, JSON, PARQUET;
+  CSV, JSON, PARQUET, WHITESPACE;
 
   public static SourceFormat parse(String key, String value) {
     try {

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -25,7 +26,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Links source records into people. Entities are accounts (orders with an account id), guest orders (orders
- * without one), members and app devices. They are linked through shared identifiers: normalised phones and
+ * without one that carry a phone or an email, or that an app event names), members and app devices. An order with
+ * none of these identifies nobody and belongs to no customer ({@link #identified}). They are linked through shared identifiers: normalised phones and
  * emails, member logins on a device, and orders placed in the app (an event's order id ties its device to the
  * order's account or guest order). An identifier seen on more accounts, or more members, than
  * {@code maxPeoplePerIdentifier} (a family phone), a phone on more than {@code maxGuestOrdersPerPhone} guest orders
@@ -124,8 +126,8 @@ public final class IdentityGraph {
   }
 
   private Dataset<Row> entities(Inputs in) {
-    Dataset<Row> orders = in.orders().select(orderEntityType().as("entity_type"), orderEntityKey().as("entity_key"),
-        lit("orders").as("source"), col("order_ts").as("ts"));
+    Dataset<Row> orders = identified(in).select(orderEntityType().as("entity_type"),
+        orderEntityKey().as("entity_key"), lit("orders").as("source"), col("order_ts").as("ts"));
     Dataset<Row> all = orders;
     if (in.members() != null) {
       all = all.union(latestMembers(in.members()).select(lit(MEMBER).as("entity_type"),
@@ -142,12 +144,34 @@ public final class IdentityGraph {
   }
 
   /**
-   * The contact details of every order and member record, normalised: entity_type, entity_key, name (members
-   * only), phone (E.164), email, seen_at. Raw personal data: for the identity graph and the vault only.
+   * The orders that belong to someone: those with an account, a phone or an email (normalised), and guest orders
+   * an app event names (their device placed them). The others are unidentified: they count in the order and revenue
+   * figures but make no customer.
+   */
+  public Dataset<Row> identified(Inputs in) {
+    Column contact = Identifiers.phoneE164(col("phone"), rules.defaultCountryCode()).isNotNull()
+        .or(Identifiers.email(col("email"), rules.emailProviderRules()).isNotNull());
+    Column known = orderEntityType().equalTo(ACCOUNT).or(contact);
+    if (in.events() == null || !Arrays.asList(in.events().columns()).contains("order_id")) {
+      return in.orders().where(known);
+    }
+    Dataset<Row> placed = in.events().select(trim(col("order_id")).as("_placed"))
+        .where(col("_placed").isNotNull().and(col("_placed").notEqual(""))).distinct();
+    Dataset<Row> guests = in.orders().where(not(known))
+        .join(placed, trim(col("order_id")).equalTo(col("_placed")), "left_semi");
+    return in.orders().where(known).unionByName(guests);
+  }
+
+  /**
+   * The contact details of every identified order (see {@link #identified}) and member record, normalised:
+   * entity_type, entity_key, name, phone (E.164), email, seen_at. Raw personal data: for the identity graph and the
+   * vault only.
    */
   public Dataset<Row> contacts(Inputs in) {
-    Dataset<Row> contacts = in.orders().select(orderEntityType().as("entity_type"), orderEntityKey().as("entity_key"),
-        lit(null).cast("string").as("name"),
+    Column orderName = Arrays.asList(in.orders().columns()).contains("name") ? trim(col("name"))
+        : lit(null).cast("string");
+    Dataset<Row> contacts = identified(in).select(orderEntityType().as("entity_type"),
+        orderEntityKey().as("entity_key"), when(orderName.notEqual(""), orderName).as("name"),
         Identifiers.phoneE164(col("phone"), rules.defaultCountryCode()).as("phone"),
         Identifiers.email(col("email"), rules.emailProviderRules()).as("email"), col("order_ts").as("seen_at"));
     if (in.members() != null) {

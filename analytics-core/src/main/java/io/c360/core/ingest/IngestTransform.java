@@ -9,11 +9,14 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Contract;
 import io.c360.core.catalog.FieldType;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.SourceField;
@@ -24,6 +27,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,15 +35,19 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Validates and types one batch of a source. Input: the raw rows with every contract column as a string (absent
- * optional columns as nulls), {@link #FILE_COL} and, when the reader produced it, {@link #CORRUPT_COL}. Output:
- * one row per input row with the typed contract columns, the batch columns and a reason code (null when the row
- * is valid). {@link #bronze} and {@link #quarantine} split it; every input row lands in exactly one of them.
+ * Validates and types one batch of a source (or of the line rows of an orders file, {@link Contract}). Input: the
+ * raw rows with every contract column as a string (absent optional columns as nulls), {@link #FILE_COL}, optionally
+ * {@link #ROW_COL} (kept as it is) and, when the reader produced it, {@link #CORRUPT_COL}. Output: one row per
+ * input row with the typed contract columns, the batch columns and a reason code (null when the row is valid).
+ * {@link #bronze} and {@link #quarantine} split it; every input row lands in exactly one of them. Dates and times
+ * are parsed with the column's pattern when one is given ({@code c360.sources.<s>.formats}), else as ISO values.
  */
 public final class IngestTransform {
 
   public static final String FILE_COL = "_source_file";
   public static final String CORRUPT_COL = "_corrupt_record";
+  /** The row's position in its file (increasing in file order), when the reader provides it. */
+  public static final String ROW_COL = "_row";
   static final String REASON = "_reason_code";
   static final String REASON_COLUMN = "_reason_column";
   static final String RAW = "_raw";
@@ -47,14 +55,21 @@ public final class IngestTransform {
   private static final String EXISTING = "_existing";
   private static final String REPLACEMENT_CHAR = "\uFFFD";
 
-  private final Source source;
+  private final Contract source;
   private final IngestConfig rules;
   private final LocalDate asOf;
+  private final Map<String, String> formats;
 
-  public IngestTransform(Source source, IngestConfig rules, LocalDate asOf) {
+  public IngestTransform(Contract source, IngestConfig rules, LocalDate asOf) {
+    this(source, rules, asOf, Map.of());
+  }
+
+  /** @param formats contract column -> date/time pattern of its raw values */
+  public IngestTransform(Contract source, IngestConfig rules, LocalDate asOf, Map<String, String> formats) {
     this.source = source;
     this.rules = rules;
     this.asOf = asOf;
+    this.formats = Map.copyOf(formats);
   }
 
   /**
@@ -67,6 +82,7 @@ public final class IngestTransform {
    */
   public Dataset<Row> transform(Dataset<Row> raw, String batchId, Timestamp ingestedAt, Dataset<Row> existingKeys) {
     boolean hasCorrupt = List.of(raw.columns()).contains(CORRUPT_COL);
+    boolean hasRow = List.of(raw.columns()).contains(ROW_COL);
     List<Column> rawColumns = source.fields().stream().map(f -> col(f.name())).toList();
     Column rawJson = hasCorrupt
         ? coalesce(col(CORRUPT_COL), to_json(struct(rawColumns.toArray(Column[]::new))))
@@ -87,6 +103,9 @@ public final class IngestTransform {
     List<Column> projection = new ArrayList<>();
     source.fields().forEach(f -> projection.add(typed(f).as(f.name())));
     projection.add(col(FILE_COL));
+    if (hasRow) {
+      projection.add(col(ROW_COL));
+    }
     projection.add(rawJson.as(RAW));
     projection.add(key.as(KEY));
     projection.add(coalesce(reasons.toArray(Column[]::new)).as("_reason"));
@@ -96,11 +115,13 @@ public final class IngestTransform {
     List<Column> output = new ArrayList<>();
     source.fields().forEach(f -> output.add(col(f.name())));
     output.add(col(FILE_COL));
+    if (hasRow) {
+      output.add(col(ROW_COL));
+    }
     output.add(col(RAW));
     output.add(col(KEY));
-    output.add(substring_index(reason, ":", 1).as(REASON));
-    output.add(when(substring_index(reason, ":", -1).notEqual(""), substring_index(reason, ":", -1))
-        .as(REASON_COLUMN));
+    output.add(reasonCode(reason).as(REASON));
+    output.add(reasonColumn(reason).as(REASON_COLUMN));
     output.add(lit(batchId).as(Tables.BATCH_ID));
     output.add(lit(ingestedAt).as(Tables.INGESTED_AT));
     return checked.select(output.toArray(Column[]::new));
@@ -108,7 +129,7 @@ public final class IngestTransform {
 
   /** The valid rows, shaped as the source's bronze table. */
   public Dataset<Row> bronze(Dataset<Row> checked) {
-    TableDef table = Tables.bronze(source);
+    TableDef table = Tables.bronze((Source) source);
     return checked.where(col(REASON).isNull())
         .select(table.columnNames().stream().map(c -> col(c).cast(table.schema().apply(c).dataType()))
             .toArray(Column[]::new));
@@ -125,6 +146,16 @@ public final class IngestTransform {
         col(REASON_COLUMN).as("column_name"),
         when(col(KEY).notEqual(""), col(KEY)).as("record_key"),
         col(RAW).as("raw_record"));
+  }
+
+  /** The code of a {@code CODE:column} reason. */
+  static Column reasonCode(Column reason) {
+    return substring_index(reason, ":", 1);
+  }
+
+  /** The column of a {@code CODE:column} reason, null when it names none. */
+  static Column reasonColumn(Column reason) {
+    return when(substring_index(reason, ":", -1).notEqual(""), substring_index(reason, ":", -1));
   }
 
   /** True on the checked rows that go to bronze. */
@@ -220,10 +251,17 @@ public final class IngestTransform {
     return col(f.name()).isNull().or(trim(col(f.name())).equalTo(""));
   }
 
-  private static Column typed(SourceField f) {
+  private Column typed(SourceField f) {
     Column value = col(f.name());
     if (f.type() == FieldType.STRING) {
       return value;
+    }
+    String pattern = formats.get(f.name());
+    if (pattern != null && f.type() == FieldType.TIMESTAMP) {
+      return to_timestamp(trim(value), pattern);
+    }
+    if (pattern != null && f.type() == FieldType.DATE) {
+      return to_date(trim(value), pattern);
     }
     return trim(value).cast(f.type().sparkType());
   }

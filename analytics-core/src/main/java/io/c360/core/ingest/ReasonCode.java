@@ -36,5 +36,10 @@ public enum ReasonCode {
   /** A value is longer than c360.ingest.max-field-length (max-text-length for texts). */
   OVERLONG_FIELD,
   /** The key was already seen: earlier in the same batch, or (facts) in an earlier batch. */
-  DUPLICATE_KEY
+  DUPLICATE_KEY,
+  /**
+   * An orders file with one row per line: the lines of one order disagree on a column of the order (two account
+   * ids, times, cities...); every line of that order is rejected, since it cannot be told whose order it is.
+   */
+  INCONSISTENT_ORDER
 }

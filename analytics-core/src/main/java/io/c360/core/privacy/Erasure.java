@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
 
-import io.c360.core.catalog.Source;
+import io.c360.core.catalog.Contract;
 import io.c360.core.catalog.SourceField;
 import io.c360.core.config.IdentityConfig;
 import io.c360.core.identity.Identifiers;
@@ -52,7 +52,7 @@ public final class Erasure {
   }
 
   /** The identifier columns of a source (contract name -> kind), in contract order. */
-  public static Map<String, IdType> identifierColumns(Source source) {
+  public static Map<String, IdType> identifierColumns(Contract source) {
     Map<String, IdType> columns = new LinkedHashMap<>();
     for (SourceField field : source.fields()) {
       IdType type = COLUMNS.get(field.name());
@@ -77,7 +77,7 @@ public final class Erasure {
    *
    * @param column the raw column of a contract field, e.g. {@code functions::col} on bronze rows
    */
-  public static Column carries(Source source, Map<IdType, Set<String>> values, IdentityConfig rules,
+  public static Column carries(Contract source, Map<IdType, Set<String>> values, IdentityConfig rules,
                                Function<String, Column> column) {
     List<Column> tests = new ArrayList<>();
     identifierColumns(source).forEach((name, type) -> {
@@ -94,7 +94,7 @@ public final class Erasure {
    *
    * @param hashes HMAC-SHA256 of the normalised identifiers, per kind
    */
-  public static Column forgotten(Source source, Map<IdType, Set<String>> hashes, IdentityConfig rules,
+  public static Column forgotten(Contract source, Map<IdType, Set<String>> hashes, IdentityConfig rules,
                                  Function<String, Column> column) {
     List<Column> tests = new ArrayList<>();
     identifierColumns(source).forEach((name, type) -> {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
@@ -115,6 +116,9 @@ public final class Customer360 {
       Column value = available.contains(name) ? col(name) : lit(null);
       if (counts.contains(name)) {
         value = coalesce(value, lit(0));
+      } else if (OrderFeatures.MONEY.contains(name) && available.contains("orders")) {
+        // 0 for a customer without orders; a customer whose orders carry no amount keeps it empty
+        value = when(col("orders").isNull(), lit(0)).otherwise(value);
       }
       columns.add(value.cast(column.type().sparkType()).as(name));
     }

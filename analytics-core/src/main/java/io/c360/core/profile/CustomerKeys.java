@@ -22,9 +22,21 @@ public record CustomerKeys(Dataset<Row> identityMap, Dataset<Row> contacts) {
 
   /** Orders with their customer_id (orders of no known entity are dropped). */
   public Dataset<Row> orders(Dataset<Row> orders) {
+    return keyed(orders, "inner");
+  }
+
+  /**
+   * Every order with its customer_id, null for an unidentified order (no account, phone or email: it belongs to no
+   * customer but counts in the order and revenue figures).
+   */
+  public Dataset<Row> allOrders(Dataset<Row> orders) {
+    return keyed(orders, "left");
+  }
+
+  private Dataset<Row> keyed(Dataset<Row> orders, String join) {
     return orders.withColumn("entity_type", IdentityGraph.orderEntityType())
         .withColumn("entity_key", IdentityGraph.orderEntityKey())
-        .join(identityMap, new String[] {"entity_type", "entity_key"})
+        .join(identityMap, new String[] {"entity_type", "entity_key"}, join)
         .drop("entity_type", "entity_key");
   }
 

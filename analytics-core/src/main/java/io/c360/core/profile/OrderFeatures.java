@@ -44,10 +44,25 @@ public final class OrderFeatures {
   public static final List<Integer> REVENUE_WINDOWS = List.of(30, 90, 365);
 
   /** Columns that are 0, not null, for a customer without orders. */
-  public static final List<String> COUNTS = List.of("orders", "order_days", "revenue", "revenue_30d", "revenue_90d",
-      "revenue_365d");
+  public static final List<String> COUNTS = List.of("orders", "order_days");
+  /**
+   * Money columns: 0 for a customer without orders, but empty for a customer whose paid orders carry no amount (a
+   * file without amounts).
+   */
+  public static final List<String> MONEY = List.of("revenue", "revenue_30d", "revenue_90d", "revenue_365d");
 
   private OrderFeatures() {
+  }
+
+  /**
+   * An aggregate sum of the amounts of a group of orders: 0 when the group has no paid order, null when its paid
+   * orders carry no amount at all (no money is invented from a file without amounts).
+   *
+   * @param paid true on a paid order
+   */
+  public static Column money(Column sum, Column paid) {
+    return when(count(when(paid, col("total_amount"))).gt(0), coalesce(sum, lit(0)))
+        .when(count(when(paid, lit(1))).equalTo(0), lit(0));
   }
 
   public static Dataset<Row> aggregate(Dataset<Row> orders, AsOfWindow asOf) {
@@ -66,10 +81,10 @@ public final class OrderFeatures {
         count(when(cancelled, lit(1))).as("_cancelled"),
         count(when(kept.and(returned), lit(1))).as("_returned"),
         array_sort(collect_set(when(kept, day))).as("_days"),
-        sum(amount).as("revenue"),
-        sum(when(asOf.lastDays(day, 30), amount)).as("revenue_30d"),
-        sum(when(asOf.lastDays(day, 90), amount)).as("revenue_90d"),
-        sum(when(asOf.lastDays(day, 365), amount)).as("revenue_365d"),
+        money(sum(amount), paid).as("revenue"),
+        money(sum(when(asOf.lastDays(day, 30), amount)), paid).as("revenue_30d"),
+        money(sum(when(asOf.lastDays(day, 90), amount)), paid).as("revenue_90d"),
+        money(sum(when(asOf.lastDays(day, 365), amount)), paid).as("revenue_365d"),
         count(when(kept.and(dayofweek(col("order_ts")).isin(1, 7)), lit(1))).as("_weekend"),
         count(when(kept.and(hour.geq(6)).and(hour.lt(12)), lit(1))).as("_morning"),
         count(when(kept.and(hour.geq(12)).and(hour.lt(18)), lit(1))).as("_afternoon"),
@@ -93,10 +108,7 @@ public final class OrderFeatures {
         .divide(n.minus(1))));
     return grouped.select(col("customer_id"), col("first_order_date"), col("last_order_date"), orderCount,
         n.cast("long").as("order_days"),
-        coalesce(col("revenue"), lit(0)).as("revenue"),
-        coalesce(col("revenue_30d"), lit(0)).as("revenue_30d"),
-        coalesce(col("revenue_90d"), lit(0)).as("revenue_90d"),
-        coalesce(col("revenue_365d"), lit(0)).as("revenue_365d"),
+        col("revenue"), col("revenue_30d"), col("revenue_90d"), col("revenue_365d"),
         when(col("_paid").gt(0), round(col("revenue").divide(col("_paid")), 2)).as("avg_order_value"),
         Labels.share(col("_weekend"), orderCount).as("weekend_share"),
         Labels.share(col("_morning"), orderCount).as("morning_share"),

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,14 +39,17 @@ public final class QualityGate {
    * @param tables     per source present: the whole bronze table (referential targets)
    * @param quarantine quarantine rows of the batches under check (columns source, ...)
    * @param asOf       the as-of date (freshness)
+   * @param absent     per source: the contract columns its batch's files do not have; checks on them are left out
    */
   public List<CheckResult> evaluate(Map<Source, Dataset<Row>> batches, Map<Source, Dataset<Row>> tables,
-                                    Dataset<Row> quarantine, LocalDate asOf) {
+                                    Dataset<Row> quarantine, LocalDate asOf, Map<Source, Set<String>> absent) {
     List<CheckResult> results = new ArrayList<>();
     Map<String, Long> quarantined = quarantineCounts(quarantine);
     for (Source source : Source.values()) {
       Dataset<Row> batch = batches.get(source);
-      List<CheckSpec> own = checks.stream().filter(c -> c.source().equals(source.id())).toList();
+      Set<String> missing = absent.getOrDefault(source, Set.of());
+      List<CheckSpec> own = checks.stream().filter(c -> c.source().equals(source.id()))
+          .filter(c -> c.column() == null || !missing.contains(c.column())).toList();
       if (batch == null || own.isEmpty()) {
         continue;
       }
@@ -67,6 +71,19 @@ public final class QualityGate {
       }
     }
     return results;
+  }
+
+  /** Per source, the names of the checks left out because their column is not in the source's files. */
+  public Map<Source, List<String>> notApplicable(Map<Source, Set<String>> absent) {
+    Map<Source, List<String>> left = new java.util.EnumMap<>(Source.class);
+    absent.forEach((source, columns) -> {
+      List<String> names = checks.stream().filter(c -> c.source().equals(source.id()) && c.column() != null
+          && columns.contains(c.column())).map(CheckSpec::name).toList();
+      if (!names.isEmpty()) {
+        left.put(source, names);
+      }
+    });
+    return left;
   }
 
   /** One aggregate column per check, in order; checks answered elsewhere get a placeholder. */

@@ -1,5 +1,6 @@
 package io.c360.core.segment;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -11,7 +12,8 @@ import org.apache.spark.sql.Column;
 /**
  * The plan's five tiers, first match wins: lost (no order for more than lost-min-recency-days), sleeping (more than
  * sleeping-min-recency-days), high_value (recent, frequent and top spend), active (frequent, low spend), potential
- * (the rest: recent buyers not yet frequent or high value). Needs recency_days, orders_per_month, m_score.
+ * (the rest: recent buyers not yet frequent or high value). Needs recency_days, orders_per_month, m_score. Without
+ * amounts (m_score empty) the spend conditions are left out: high_value is recent and frequent, active frequent.
  */
 public final class FiveTiers {
 
@@ -28,8 +30,9 @@ public final class FiveTiers {
         .when(recency.gt(rules.lostMinRecencyDays()), lit("lost"))
         .when(recency.gt(rules.sleepingMinRecencyDays()), lit("sleeping"))
         .when(recency.leq(rules.highValueMaxRecencyDays()).and(perMonth.geq(rules.highValueMinOrdersPerMonth()))
-            .and(m.geq(rules.highValueMinMScore())), lit("high_value"))
-        .when(perMonth.geq(rules.activeMinOrdersPerMonth()).and(m.leq(rules.activeMaxMScore())), lit("active"))
+            .and(coalesce(m.geq(rules.highValueMinMScore()), lit(true))), lit("high_value"))
+        .when(perMonth.geq(rules.activeMinOrdersPerMonth()).and(coalesce(m.leq(rules.activeMaxMScore()), lit(true))),
+            lit("active"))
         .otherwise(lit("potential"));
   }
 }

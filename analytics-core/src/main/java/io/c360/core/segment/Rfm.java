@@ -22,6 +22,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.config.SegmentConfig;
 import io.c360.core.profile.AsOfWindow;
+import io.c360.core.profile.OrderFeatures;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,6 +48,11 @@ public final class Rfm {
     return kept().and(not(coalesce(lower(trim(col("status"))).equalTo("returned"), lit(false))));
   }
 
+  /** A sum of amounts over a group of orders, empty when the group's paid orders carry none (OrderFeatures). */
+  static Column money(Column sum) {
+    return OrderFeatures.money(sum, paid());
+  }
+
   /**
    * customer_id, recency_days, frequency, monetary, paid_orders_window, orders_per_month, first_order_date,
    * order_days, interval_mean_days, recent_interval_days, and the KPI counts _period_orders, _previous_period_orders,
@@ -66,7 +72,7 @@ public final class Rfm {
         min(when(kept, day)).as("first_order_date"),
         count(when(kept, lit(1))).as("_orders"),
         count(when(kept.and(asOf.lastDays(day, rfm.frequencyWindowDays())), lit(1))).as("frequency"),
-        coalesce(sum(when(paidInWindow, col("total_amount"))), lit(0)).as("monetary"),
+        money(sum(when(paidInWindow, col("total_amount")))).as("monetary"),
         count(when(paidInWindow, lit(1))).as("paid_orders_window"),
         count(when(kept.and(asOf.lastDays(day, monthly)), lit(1))).as("_monthly_orders"),
         count(when(kept.and(asOf.lastDays(day, period)), lit(1))).as("_period_orders"),
@@ -89,7 +95,7 @@ public final class Rfm {
   }
 
   /**
-   * Adds r_score, f_score, m_score (exact ranks, {@link Scores}) and rfm_code (e.g. "545"). The ranks are taken
+   * Adds r_score, f_score, m_score (exact ranks, {@link Scores}) and rfm_code (e.g. "545"; "54" without amounts). The ranks are taken
    * among the customers who bought in the window (F > 0; for M, spent in the M window); the others score 1, so
    * long-lapsed customers do not fill the low recency scores and "at risk" / "can't lose them" mean recent-year
    * customers drifting away.
@@ -100,6 +106,6 @@ public final class Rfm {
     scored = Scores.exactAboveZero(scored, "frequency", bins, "f_score");
     scored = Scores.exactAboveZero(scored, "monetary", bins, "m_score");
     return scored.withColumn("rfm_code", concat(col("r_score").cast("string"), col("f_score").cast("string"),
-        col("m_score").cast("string")));
+        coalesce(col("m_score").cast("string"), lit(""))));
   }
 }

@@ -32,12 +32,13 @@ public final class Segments {
   }
 
   /**
-   * The orders up to the end of the as-of date with their customer_id, found like customer_360 does.
+   * The orders up to the end of the as-of date with their customer_id, found like customer_360 does; null for an
+   * order that belongs to no customer (it counts in kpi_daily's order and revenue figures only).
    *
    * @param identityMap entity_type, entity_key, customer_id of the as-of date
    */
-  public static Dataset<Row> customerOrders(Dataset<Row> identityMap, Dataset<Row> orders, LocalDate asOf) {
-    return new CustomerKeys(identityMap, null).orders(orders.where(new AsOfWindow(asOf).seen(col("order_ts"))));
+  public static Dataset<Row> orders(Dataset<Row> identityMap, Dataset<Row> orders, LocalDate asOf) {
+    return new CustomerKeys(identityMap, null).allOrders(orders.where(new AsOfWindow(asOf).seen(col("order_ts"))));
   }
 
   /**

@@ -87,10 +87,12 @@ class ConfigReaderTest {
   void badValuesAreNamedWithTheKey() {
     ConfigException format = assertThrows(ConfigException.class,
         () -> ConfigReader.read(ConfigFactory.parseString("c360.sources.orders.format = xlsx")));
-    assertEquals("c360.sources.orders.format must be one of csv, json, parquet, got 'xlsx'", format.getMessage());
+    assertEquals("c360.sources.orders.format must be one of csv, json, parquet, whitespace, got 'xlsx'", format.getMessage());
     ConfigException column = assertThrows(ConfigException.class,
         () -> ConfigReader.read(ConfigFactory.parseString("c360.sources.orders.columns { ammount = x }")));
-    assertEquals("c360.sources.orders.columns.ammount is not a column of the orders contract", column.getMessage());
+    assertEquals("c360.sources.orders.columns.ammount is not a column of the orders contract; columns: order_id, "
+        + "account_id, phone, email, order_ts, channel, city, status, total_amount, discount_amount, currency, name",
+        column.getMessage());
     ConfigException orders = assertThrows(ConfigException.class,
         () -> ConfigReader.read(ConfigFactory.parseString("c360.sources.orders.enabled = false")));
     assertTrue(orders.getMessage().contains("orders must be enabled"));

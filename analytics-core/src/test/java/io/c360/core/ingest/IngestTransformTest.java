@@ -31,7 +31,10 @@ class IngestTransformTest {
   private static final LocalDate AS_OF = LocalDate.parse("2025-12-31");
   private static final Timestamp NOW = Timestamp.valueOf("2026-01-01 02:00:00");
 
-  /** Raw orders rows: order_id, account_id, phone, email, order_ts, channel, city, status, total, discount, currency. */
+  /**
+   * Raw orders rows: order_id, account_id, phone, email, order_ts, channel, city, status, total, discount, currency
+   * (then the contract's later columns empty).
+   */
   private static Dataset<Row> rawOrders(SparkSession spark, String[]... rows) {
     StructType schema = new StructType();
     for (var field : Source.ORDERS.fields()) {
@@ -40,9 +43,10 @@ class IngestTransformTest {
     schema = schema.add(IngestTransform.FILE_COL, DataTypes.StringType)
         .add(IngestTransform.CORRUPT_COL, DataTypes.StringType);
     List<Row> list = new ArrayList<>();
+    int fields = Source.ORDERS.fields().size();
     for (String[] r : rows) {
-      Object[] values = Arrays.copyOf(r, 13, Object[].class);
-      values[11] = "file:/in/orders.csv";
+      Object[] values = Arrays.copyOf(r, fields + 2, Object[].class);
+      values[fields] = "file:/in/orders.csv";
       list.add(RowFactory.create(values));
     }
     return spark.createDataFrame(list, schema);
@@ -104,8 +108,9 @@ class IngestTransformTest {
     overlong[6] = "x".repeat(RULES.maxFieldLength() + 1);
     String[] emoji = order("o3", "2025-06-01 10:00:00", "1", "CNY");
     emoji[6] = "Shanghai \uD83D\uDE00";
-    String[] malformed = Arrays.copyOf(order("o4", "2025-06-01 10:00:00", "1", "CNY"), 13);
-    malformed[12] = "o4,A1,too,few";
+    int corrupt = Source.ORDERS.fields().size() + 1;
+    String[] malformed = Arrays.copyOf(order("o4", "2025-06-01 10:00:00", "1", "CNY"), corrupt + 1);
+    malformed[corrupt] = "o4,A1,too,few";
     IngestTransform transform = new IngestTransform(Source.ORDERS, RULES, AS_OF);
     Dataset<Row> checked = transform.transform(rawOrders(spark, broken, overlong, emoji, malformed), "b1", NOW, null);
 

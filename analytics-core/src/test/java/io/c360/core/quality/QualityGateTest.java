@@ -58,7 +58,7 @@ class QualityGateTest {
             "orders.order_id"));
     Map<Source, Dataset<Row>> batches = Map.of(Source.ORDERS, orders(spark), Source.ORDER_ITEMS, items(spark));
     List<CheckResult> results = new QualityGate(checks)
-        .evaluate(batches, batches, quarantine(spark), LocalDate.parse("2025-12-31"));
+        .evaluate(batches, batches, quarantine(spark), LocalDate.parse("2025-12-31"), Map.of());
 
     Map<String, CheckResult> byCheck = results.stream()
         .collect(Collectors.toMap(r -> r.table() + " " + r.check(), Function.identity()));

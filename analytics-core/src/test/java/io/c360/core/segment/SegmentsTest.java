@@ -1,5 +1,6 @@
 package io.c360.core.segment;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,6 +48,7 @@ class SegmentsTest {
 
   private Map<String, Row> byCustomer;
   private Dataset<Row> wide;
+  private Dataset<Row> allOrders;
   private Map<String, Map<String, Double>> tags;
 
   @BeforeAll
@@ -91,7 +93,8 @@ class SegmentsTest {
     Dataset<Row> bronzeOrders = orders.toDataset(spark);
     Dataset<Row> profiles = new Customer360(CONFIG.identity()).transform(new Customer360.Inputs(identityMap,
         bronzeOrders, items, products, null, null, null, null, null), AS_OF).drop("as_of");
-    Dataset<Row> customerOrders = Segments.customerOrders(identityMap, bronzeOrders, AS_OF);
+    allOrders = Segments.orders(identityMap, bronzeOrders, AS_OF).cache();
+    Dataset<Row> customerOrders = allOrders.where(col("customer_id").isNotNull());
     wide = new Segments(SEGMENTS).wide(profiles, customerOrders, AS_OF).cache();
     byCustomer = new HashMap<>();
     Segments.table(wide).collectAsList().forEach(r -> byCustomer.put(r.getAs("customer_id"), r));
@@ -225,7 +228,7 @@ class SegmentsTest {
   @Test
   void kpisSummariseTheDate() {
     Dataset<Row> history = new Segments(SEGMENTS).history(Segments.table(wide));
-    Row kpi = Kpis.transform(wide, history, AS_OF).first();
+    Row kpi = Kpis.transform(wide, history, allOrders, SEGMENTS, AS_OF).first();
     assertEquals(Date.valueOf(AS_OF), kpi.getAs("as_of"));
     assertEquals(6L, (long) kpi.getAs("customers"));
     assertEquals(5L, (long) kpi.getAs("buyers"));

@@ -74,7 +74,8 @@ public final class BronzeRows {
       case BOOLEAN -> Boolean.valueOf(text);
       case DATE -> Date.valueOf(text);
       case TIMESTAMP -> Timestamp.valueOf(text);
-      case COUNTS, SHARES, MEASURES -> throw new IllegalArgumentException("no map columns in bronze: " + column.name());
+      case STRINGS, COUNTS, SHARES, MEASURES -> throw new IllegalArgumentException("no list or map columns in bronze: "
+          + column.name());
     };
   }
 }

@@ -24,6 +24,7 @@ import io.c360.core.profile.CustomerSample;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
+import io.c360.jobs.JobSkipped;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
 import io.c360.jobs.profile.Customer360Job;
@@ -70,8 +71,7 @@ public final class ChurnJob implements Job {
     Dataset<Row> identityMap = IdentityJob.customers(lake, asOf, name());
     Customer360.Inputs inputs = Customer360Job.inputs(lake, identityMap);
     if (inputs.orders() == null) {
-      context.progress().line(name(), "skipped: the orders source was never ingested");
-      return new JobResult(0, 0, "skipped");
+      return JobResult.skipped("the orders source was never ingested");
     }
     Dataset<Row> orders = inputs.orders().where(new AsOfWindow(asOf).seen(col("order_ts")));
     Dataset<Row> purchases = ChurnDataset.purchases(identityMap, orders).localCheckpoint();
@@ -89,16 +89,13 @@ public final class ChurnJob implements Job {
           + (config.pinned() ? " (pinned)" : " (retrain due after " + config.retrainDays() + " days)"));
     } else {
       version = ChurnRegistry.version(asOf);
-      Optional<ChurnModel> trained = train(context, inputs, purchases, registry, version, metrics);
-      if (trained.isEmpty()) {
-        return new JobResult(0, 0, "skipped");
-      }
-      model = trained.get();
+      model = train(context, inputs, purchases, registry, version, metrics);
     }
     return score(context, model, version, purchases, outcomes, metrics, registered.isEmpty());
   }
 
-  private Optional<ChurnModel> train(JobContext context, Customer360.Inputs inputs, Dataset<Row> purchases,
+  /** Trains, evaluates and registers a model; {@link JobSkipped} when the history cannot train one. */
+  private ChurnModel train(JobContext context, Customer360.Inputs inputs, Dataset<Row> purchases,
                                      ChurnRegistry registry, String version, List<Row> metrics) {
     LocalDate asOf = context.asOf();
     ChurnModelConfig config = context.config().churn();
@@ -109,10 +106,8 @@ public final class ChurnJob implements Job {
     Row classes = ChurnLabels.label(purchases, fitT0s, settings.horizonDays(), settings.lookbackDays())
         .agg(sum(col(ChurnDataset.LABEL)), count(lit(1))).first();
     if (classes.isNullAt(0) || classes.getLong(0) == 0 || classes.getLong(0) == classes.getLong(1)) {
-      context.progress().line(name(), "skipped, too little history to train as of " + asOf + ": the training T0s "
-          + split.train() + " and validation T0 " + split.validation() + " need customers who churned and who "
-          + "stayed");
-      return Optional.empty();
+      throw new JobSkipped("too little history to train as of " + asOf + ": the training T0s " + split.train()
+          + " and validation T0 " + split.validation() + " need customers who churned and who stayed");
     }
     Customer360 profile = new Customer360(context.config().identity());
     long customers = inputs.identityMap().select(ChurnDataset.CUSTOMER).distinct().count();
@@ -138,17 +133,15 @@ public final class ChurnJob implements Job {
     try {
       model = ChurnTrainer.train(train, validation, ChurnDataset.LABEL, ChurnDataset.modelFeatures(), settings);
     } catch (IllegalArgumentException e) {
-      context.progress().line(name(), "skipped, too little history to train as of " + asOf + " (training T0s "
-          + split.train() + "): " + e.getMessage());
-      return Optional.empty();
+      throw new JobSkipped("too little history to train as of " + asOf + " (training T0s " + split.train() + "): "
+          + e.getMessage(), e);
     }
     Dataset<Row> evaluated = model.score(evaluation).localCheckpoint();
     ChurnEvaluation.Report report;
     try {
       report = ChurnEvaluation.evaluate(evaluated, ChurnDataset.LABEL, SCORE);
     } catch (IllegalArgumentException e) {
-      context.progress().line(name(), "skipped, cannot evaluate at T0 " + split.evaluation() + ": " + e.getMessage());
-      return Optional.empty();
+      throw new JobSkipped("cannot evaluate at T0 " + split.evaluation() + ": " + e.getMessage(), e);
     }
     context.progress().line(name(), String.format(Locale.ROOT, "%s: %d rounds (best %d) on %d training T0s, "
             + "validated at %s; out of time at %s: AUC %.3f, PR AUC %.3f, top-decile lift %.2f on %,d customers; "
@@ -176,7 +169,7 @@ public final class ChurnJob implements Job {
         .map(b -> RowFactory.create(version, b.column(), b.bucket(), b.upperBound(), b.missing(), b.share()))
         .toList();
     write(context, Tables.CHURN_BASELINE, baseline, "model_version = '" + version + "'");
-    return Optional.of(model);
+    return model;
   }
 
   private JobResult score(JobContext context, ChurnModel model, String version, Dataset<Row> purchases,

@@ -28,6 +28,7 @@ public final class C360 {
   /** Runs the command line and returns its exit code (tests call this). */
   public static int execute(String... args) {
     boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+    RunLog.install(verbose);
     CommandLine cli = new CommandLine(new C360());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       int code = exitCode(e);

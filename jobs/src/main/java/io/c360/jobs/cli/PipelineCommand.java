@@ -1,22 +1,32 @@
 package io.c360.jobs.cli;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.c360.core.catalog.TableDef;
+import io.c360.core.catalog.Tables;
+import io.c360.jobs.InputException;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.Pipeline;
 import io.c360.jobs.Progress;
+import io.c360.jobs.ingest.LatestOrder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.apache.spark.sql.Row;
 import picocli.CommandLine.Option;
 
 @Command(name = "pipeline", description = {
-    "Runs every job in order for one as-of date (the jobs, in order: c360 help run).",
+    "Runs every job in order for one as-of date (the jobs, in order: c360 help run). Without --as-of, the date "
+        + "is the day of the latest order in the sources.",
     "Re-running the same as-of date never duplicates. A failed Error-level quality check stops the run "
         + "(exit 3) before anything downstream is published."},
     exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:ok", "1:a job failed",
@@ -40,20 +50,63 @@ final class PipelineCommand implements Callable<Integer> {
   public Integer call() {
     long t0 = System.nanoTime();
     try (Workspace ws = Workspace.open(common, false)) {
-      JobContext context = RunIds.context(ws, asOf.value(), sources, Progress.stderr());
+      JobContext context = RunIds.context(ws, asOfDate(ws), sources, Progress.stderr());
       List<Pipeline.Stage> stages = Pipeline.run(context);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      System.err.printf(Locale.ROOT, "[pipeline] as-of %s done in %.1f s, lake %s%n", context.asOf(), seconds,
-          ws.lake.root());
       if (json) {
         System.out.println(summary(context, stages, seconds));
-        return ExitCodes.OK;
+      } else {
+        for (TableDef table : ws.lake.existingTables()) {
+          System.out.printf(Locale.ROOT, "%-32s %,12d rows%n", ws.lake.name(table), ws.lake.read(table).count());
+        }
       }
-      for (TableDef table : ws.lake.existingTables()) {
-        System.out.printf(Locale.ROOT, "%-32s %,12d rows%n", ws.lake.name(table), ws.lake.read(table).count());
+      System.err.printf(Locale.ROOT, "[pipeline] as-of %s done in %.1f s, lake %s%n", context.asOf(), seconds,
+          ws.lake.root());
+      unidentified(ws, context).ifPresent(System.err::println);
+      RunLog.written().ifPresent(log -> System.err.println("[pipeline] Spark's warnings and errors: " + log));
+      List<String> skipped = stages.stream().filter(s -> s.skipped() != null)
+          .map(s -> s.job() + " (" + s.skipped() + ")").toList();
+      if (!skipped.isEmpty()) {
+        System.err.println("[pipeline] skipped: " + String.join("; ", skipped));
       }
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * --as-of, else the day of the latest order in the sources (a scheduler passes its own date; a user's export
+   * is computed as of its own end, not as of today).
+   */
+  private LocalDate asOfDate(Workspace ws) {
+    if (asOf.asOf != null) {
+      return asOf.asOf;
+    }
+    Path input = (sources != null ? sources : Path.of(ws.config.inputDir())).toAbsolutePath().normalize();
+    LocalDate latest = LatestOrder.day(ws.spark, ws.config, input).orElseThrow(() -> new InputException(
+        "orders: no order with a valid order_ts in " + input + "; pass --as-of DATE"));
+    System.err.println("[pipeline] as-of " + latest + ": the day of the latest order in the sources (--as-of DATE "
+        + "to choose another)");
+    return latest;
+  }
+
+  /** The line on the orders no customer could be found for, from kpi_daily of the run's date. */
+  private static Optional<String> unidentified(Workspace ws, JobContext context) {
+    if (!ws.lake.exists(Tables.KPI_DAILY)) {
+      return Optional.empty();
+    }
+    List<Row> kpis = ws.lake.read(Tables.KPI_DAILY).where(col("as_of").equalTo(Date.valueOf(context.asOf())))
+        .select("orders", "unidentified_orders", "revenue", "unidentified_revenue").collectAsList();
+    if (kpis.isEmpty() || kpis.get(0).isNullAt(0)) {
+      return Optional.empty();
+    }
+    Row k = kpis.get(0);
+    long orders = k.getLong(0);
+    long unidentified = k.getLong(1);
+    String revenue = k.isNullAt(2) || k.isNullAt(3) || k.getDouble(2) == 0 ? "" : String.format(Locale.ROOT,
+        ", %.1f%% of the revenue", 100 * k.getDouble(3) / k.getDouble(2));
+    return Optional.of(String.format(Locale.ROOT, "[pipeline] %,d orders up to %s; %,d (%.1f%%%s) have no "
+        + "customer: no account, member, phone or email", orders, context.asOf(), unidentified,
+        orders == 0 ? 0.0 : 100.0 * unidentified / orders, revenue));
   }
 
   private static String summary(JobContext context, List<Pipeline.Stage> stages, double seconds) {

@@ -62,9 +62,7 @@ public final class ClvJob implements Job {
     try {
       result = CustomerValue.fitAndScore(purchases, context.asOf(), config);
     } catch (IllegalArgumentException e) {
-      String message = "skipped, too little history to fit as of " + context.asOf() + ": " + e.getMessage();
-      context.progress().line(name(), message);
-      return new JobResult(0, 0, message);
+      return JobResult.skipped("too little history to fit as of " + context.asOf() + ": " + e.getMessage());
     }
     lake.replaceWhere(Tables.CLV_SCORES, result.scores().withColumn("as_of", lit(asOf)),
         "as_of = '" + context.asOf() + "'");

@@ -2,7 +2,13 @@ package io.c360.jobs.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Contract;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.SourceField;
 import io.c360.core.config.SourceConfig;
@@ -14,10 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
@@ -28,8 +36,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Finds a source's files and reads them as raw text columns named by the contract (remapped per conf), with
- * the file each row came from and, for CSV and JSON, the malformed-row marker. Problems the user must fix
+ * Finds a source's files and reads them as raw text columns named by the contract (remapped per conf, by name or
+ * by position), with the file each row came from, its position in the file and, for CSV, JSON and whitespace, the
+ * malformed-row marker. Problems the user must fix
  * (missing folder for orders, mixed formats, a missing required column) raise {@link InputException} naming
  * the source, file and column.
  */
@@ -39,7 +48,8 @@ final class SourceReader {
   private static final Map<SourceFormat, List<String>> EXTENSIONS = Map.of(
       SourceFormat.CSV, List.of(".csv", ".txt", ".tsv", ".csv.gz", ".txt.gz", ".tsv.gz"),
       SourceFormat.JSON, List.of(".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz"),
-      SourceFormat.PARQUET, List.of(".parquet"));
+      SourceFormat.PARQUET, List.of(".parquet"),
+      SourceFormat.WHITESPACE, List.of(".txt", ".dat", ".tsv", ".csv", ".txt.gz", ".dat.gz", ".tsv.gz", ".csv.gz"));
 
   private final SparkSession spark;
 
@@ -72,25 +82,54 @@ final class SourceReader {
     checkFormat(conf, files);
     String batchId = BatchFingerprint.of(source.id(), Files.isDirectory(location) ? location : location.getParent(),
         files);
-    Dataset<Row> raw = read(conf, files);
-    return Optional.of(new SourceBatch(source, location, files, batchId, raw));
+    Dataset<Row> frame = frame(conf, files);
+    List<String> found = Arrays.stream(frame.columns()).filter(c -> !c.equals(IngestTransform.CORRUPT_COL)).toList();
+    Set<String> present = new LinkedHashSet<>();
+    for (SourceField field : conf.contract(Set.of()).fields()) {
+      if (rawColumn(conf, field, found) != null) {
+        present.add(field.name());
+      }
+    }
+    Contract contract = conf.contract(present);
+    requireColumns(conf, contract, found, files.get(0));
+    List<Column> columns = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
+    for (SourceField field : contract.fields()) {
+      String raw = rawColumn(conf, field, found);
+      if (raw == null) {
+        absent.add(field.name());
+        columns.add(lit(null).cast("string").as(field.name()));
+      } else {
+        Column value = frame.col("`" + raw + "`").cast("string");
+        // a byte-order mark that the reader left at the start of the first column (files without a header)
+        columns.add((raw.equals(found.get(0)) ? regexp_replace(value, "^\uFEFF", "") : value).as(field.name()));
+      }
+    }
+    columns.add(col("_metadata.file_path").as(IngestTransform.FILE_COL));
+    if (Arrays.asList(frame.columns()).contains(IngestTransform.CORRUPT_COL)) {
+      columns.add(col(IngestTransform.CORRUPT_COL));
+    }
+    Dataset<Row> raw = frame.select(columns.toArray(Column[]::new))
+        .withColumn(IngestTransform.ROW_COL, monotonically_increasing_id());
+    return Optional.of(new SourceBatch(source, contract, location, files, batchId, raw, absent));
   }
 
-  private Dataset<Row> read(SourceConfig conf, List<Path> files) {
+  /** The file's columns as read (text values), named by the file's header or {@code _c0, _c1, ...} without one. */
+  private Dataset<Row> frame(SourceConfig conf, List<Path> files) {
     String[] paths = files.stream().map(Path::toString).toArray(String[]::new);
     DataFrameReader reader = spark.read();
-    Dataset<Row> frame = switch (conf.format()) {
+    return switch (conf.format()) {
       case CSV -> {
         // RFC 4180 by default: a quote inside a quoted field is doubled and a quoted field may hold line breaks
         // (multiLine; each file is then parsed by one task). Options in conf override.
         reader.option("header", "true").option("escape", "\"").option("multiLine", "true").options(conf.options());
         List<String> header = Arrays.stream(reader.csv(paths).columns()).map(SourceReader::cleanName).toList();
-        requireColumns(conf, header, files.get(0));
         yield reader.schema(stringSchema(header))
             .option("mode", "PERMISSIVE")
             .option("columnNameOfCorruptRecord", IngestTransform.CORRUPT_COL)
             .csv(paths);
       }
+      case WHITESPACE -> whitespace(conf, files, paths);
       case JSON -> {
         long bytes = files.stream().mapToLong(SourceReader::size).sum();
         DataFrameReader probe = spark.read().options(conf.options()).option("primitivesAsString", "true");
@@ -99,43 +138,84 @@ final class SourceReader {
         }
         List<String> fields = Arrays.stream(probe.json(paths).columns())
             .filter(c -> !c.equals(IngestTransform.CORRUPT_COL)).toList();
-        requireColumns(conf, fields, files.get(0));
         yield reader.options(conf.options()).schema(stringSchema(fields))
             .option("mode", "PERMISSIVE")
             .option("columnNameOfCorruptRecord", IngestTransform.CORRUPT_COL)
             .json(paths);
       }
-      case PARQUET -> {
-        Dataset<Row> parquet = reader.options(conf.options()).parquet(paths);
-        requireColumns(conf, Arrays.asList(parquet.columns()), files.get(0));
-        yield parquet;
-      }
+      case PARQUET -> reader.options(conf.options()).parquet(paths);
     };
-    List<String> present = Arrays.asList(frame.columns());
-    List<Column> columns = new ArrayList<>();
-    for (SourceField field : conf.source().fields()) {
-      String rawName = conf.rawName(field);
-      columns.add(present.contains(rawName)
-          ? frame.col("`" + rawName + "`").cast("string").as(field.name())
-          : lit(null).cast("string").as(field.name()));
-    }
-    columns.add(col("_metadata.file_path").as(IngestTransform.FILE_COL));
-    if (present.contains(IngestTransform.CORRUPT_COL)) {
-      columns.add(col(IngestTransform.CORRUPT_COL));
-    }
-    return frame.select(columns.toArray(Column[]::new));
   }
 
-  private static void requireColumns(SourceConfig conf, List<String> found, Path file) {
-    for (SourceField field : conf.source().fields()) {
+  /**
+   * Columns separated by runs of spaces or tabs. The header (first line of the first file, unless option header is
+   * false) names them; a line equal to it is skipped in every file; a line with another number of fields is a
+   * malformed row.
+   */
+  private Dataset<Row> whitespace(SourceConfig conf, List<Path> files, String[] paths) {
+    boolean header = !"false".equalsIgnoreCase(conf.options().getOrDefault("header", "true"));
+    String first = firstLine(files.get(0)).replace("\uFEFF", "").strip();
+    String[] tokens = first.split("\\s+");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < tokens.length; i++) {
+      names.add(header ? tokens[i] : "_c" + i);
+    }
+    Column line = trim(regexp_replace(col("value"), "\uFEFF", ""));
+    Dataset<Row> lines = spark.read().text(paths).select(line.as("_line"), col("_metadata"))
+        .where(col("_line").notEqual(""));
+    if (header) {
+      lines = lines.where(regexp_replace(col("_line"), "\\s+", " ").notEqual(first.replaceAll("\\s+", " ")));
+    }
+    Column fields = split(col("_line"), "\\s+");
+    Column wellFormed = org.apache.spark.sql.functions.size(fields).equalTo(names.size());
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      columns.add(when(wellFormed, fields.getItem(i)).as(names.get(i)));
+    }
+    columns.add(when(wellFormed.unary_$bang(), col("_line")).as(IngestTransform.CORRUPT_COL));
+    columns.add(col("_metadata"));
+    return lines.select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * The file column that feeds a contract column: the mapped (or contract) name when the file has it, else, for a
+   * mapping to a number n, the file's n-th column (1 = first; files without a header); null when absent.
+   */
+  private static String rawColumn(SourceConfig conf, SourceField field, List<String> found) {
+    String name = conf.rawName(field);
+    if (found.contains(name)) {
+      return name;
+    }
+    if (name.matches("[1-9][0-9]{0,3}")) {
+      int position = Integer.parseInt(name);
+      return position <= found.size() ? found.get(position - 1) : null;
+    }
+    return null;
+  }
+
+  private static void requireColumns(SourceConfig conf, Contract contract, List<String> found, Path file) {
+    for (SourceField field : contract.fields()) {
       String rawName = conf.rawName(field);
-      if (field.required() && !found.contains(rawName)) {
+      if (field.required() && rawColumn(conf, field, found) == null) {
         String hint = found.size() == 1 && found.get(0).matches(".*[;\t|,].*")
             ? "; is the delimiter right? set c360.sources." + conf.source().id() + ".options.sep" : "";
         String mapped = rawName.equals(field.name()) ? "" : " (mapped from contract column " + field.name() + ")";
         throw new InputException(conf.source().id() + ": required column '" + rawName + "'" + mapped
             + " is missing in " + file + " (found: " + String.join(", ", found) + ")" + hint);
       }
+    }
+  }
+
+  private static String firstLine(Path file) {
+    try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      String line = in.readLine();
+      while (line != null && line.isBlank()) {
+        line = in.readLine();
+      }
+      return line == null ? "" : new String(line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -32,9 +32,7 @@ public final class FunnelJob implements Job {
   public JobResult run(JobContext context) {
     Lake lake = context.lake();
     if (!lake.exists(Tables.bronze(Source.EVENTS))) {
-      String message = "skipped: no events source";
-      context.progress().line(name(), message);
-      return new JobResult(0, 0, message);
+      return JobResult.skipped("no events source");
     }
     Date asOf = Date.valueOf(context.asOf());
     Dataset<Row> devices = IdentityJob.customers(lake, context.asOf(), name())

@@ -47,9 +47,7 @@ public final class AttributionJob implements Job {
   public JobResult run(JobContext context) {
     Lake lake = context.lake();
     if (!lake.exists(Tables.bronze(Source.CAMPAIGN_TOUCHES))) {
-      String message = "skipped: no campaign_touches source";
-      context.progress().line(name(), message);
-      return new JobResult(0, 0, message);
+      return JobResult.skipped("no campaign_touches source");
     }
     Date asOf = Date.valueOf(context.asOf());
     AsOfWindow window = new AsOfWindow(context.asOf());

@@ -3,7 +3,7 @@ package io.c360.jobs.privacy;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
-import io.c360.core.catalog.Source;
+import io.c360.core.catalog.Contract;
 import io.c360.core.catalog.Tables;
 import io.c360.core.config.IdentityConfig;
 import io.c360.core.privacy.Erasure;
@@ -48,7 +48,7 @@ public final class Tombstones {
   }
 
   /** Rows of a source without those carrying a forgotten identifier, and how many were dropped. */
-  public Kept keep(Source source, Dataset<Row> rows, IdentityConfig rules) {
+  public Kept keep(Contract source, Dataset<Row> rows, IdentityConfig rules) {
     if (isEmpty()) {
       return new Kept(rows, 0);
     }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -44,12 +45,17 @@ public final class QualityGateJob implements Job {
       throw new InputException("gate: nothing ingested yet in " + lake.root() + "; run `c360 run ingest` first");
     }
     Dataset<Row> latest = lake.read(Tables.INGEST_BATCHES)
-        .groupBy("source").agg(max(struct(col(Tables.INGESTED_AT), col(Tables.BATCH_ID))).as("b"))
-        .select(col("source"), col("b." + Tables.BATCH_ID).as(Tables.BATCH_ID));
+        .groupBy("source").agg(max(struct(col(Tables.INGESTED_AT), col(Tables.BATCH_ID),
+            col("absent_columns"))).as("b"))
+        .select(col("source"), col("b." + Tables.BATCH_ID).as(Tables.BATCH_ID), col("b.absent_columns"));
     Map<String, String> latestBatch = new java.util.HashMap<>();
+    Map<Source, Set<String>> absent = new EnumMap<>(Source.class);
     for (Row row : latest.collectAsList()) {
       latestBatch.put(row.getString(0), row.getString(1));
+      Source.byId(row.getString(0)).ifPresent(s -> absent.put(s,
+          row.isNullAt(2) ? Set.of() : Set.copyOf(row.<String>getList(2))));
     }
+    latest = latest.drop("absent_columns");
     Map<Source, Dataset<Row>> batches = new EnumMap<>(Source.class);
     Map<Source, Dataset<Row>> tables = new EnumMap<>(Source.class);
     for (Source source : Source.values()) {
@@ -63,8 +69,10 @@ public final class QualityGateJob implements Job {
     Dataset<Row> quarantine = lake.read(Tables.QUARANTINE)
         .join(latest, new String[] {"source", Tables.BATCH_ID}, "left_semi");
 
-    List<CheckResult> results = new QualityGate(context.config().checks())
-        .evaluate(batches, tables, quarantine, context.asOf());
+    QualityGate gate = new QualityGate(context.config().checks());
+    gate.notApplicable(absent).forEach((source, checks) -> context.progress().line(name(), Tables.bronze(source)
+        .name() + ": " + String.join(", ", checks) + " left out (the column is not in the source files)"));
+    List<CheckResult> results = gate.evaluate(batches, tables, quarantine, context.asOf(), absent);
     save(context, results);
     results.forEach(r -> context.progress().line(name(), r.describe()));
     List<CheckResult> blocking = results.stream().filter(CheckResult::blocks).toList();

@@ -61,7 +61,7 @@ public final class RecommendationJob implements Job {
     RecsConfig config = context.config().recommendations();
     TableDef itemsTable = Tables.bronze(Source.ORDER_ITEMS);
     if (!lake.exists(itemsTable)) {
-      return skipped(context, "no order_items: recommendations need the skus of the orders");
+      return JobResult.skipped("no order_items: recommendations need the skus of the orders");
     }
     Dataset<Row> profiles = lake.readAsOf(Tables.CUSTOMER_360, asOf, name(), "customer_360");
     Dataset<Row> identityMap = IdentityJob.customers(lake, asOf, name());
@@ -77,7 +77,7 @@ public final class RecommendationJob implements Job {
     }
     try {
       if (lines.limit(1).isEmpty()) {
-        return skipped(context, "no order lines of known customers up to " + asOf);
+        return JobResult.skipped("no order lines of known customers up to " + asOf);
       }
       Dataset<Row> products = lake.exists(Tables.bronze(Source.PRODUCTS))
           ? Snapshots.latest(lake.read(Tables.bronze(Source.PRODUCTS)), Source.PRODUCTS)
@@ -240,12 +240,6 @@ public final class RecommendationJob implements Job {
         evaluation.check().get(Recommendations.RANKER).precision(),
         evaluation.check().get(Recommendations.FUSION).precision(),
         evaluation.bySource().get(Recommendations.FUSION).precision());
-  }
-
-  private JobResult skipped(JobContext context, String why) {
-    String message = "skipped, " + why;
-    context.progress().line(name(), message);
-    return new JobResult(0, 0, message);
   }
 
   private static Row metric(JobContext context, String model, String metric, double value, String detail) {

@@ -41,8 +41,9 @@ public final class SegmentJob implements Job {
     SegmentConfig config = context.config().segments();
     Dataset<Row> profiles = lake.readAsOf(Tables.CUSTOMER_360, context.asOf(), name(), "customer_360").drop("as_of");
     Dataset<Row> identityMap = IdentityJob.customers(lake, context.asOf(), name());
-    Dataset<Row> orders = Segments.customerOrders(identityMap, lake.read(Tables.bronze(Source.ORDERS)),
-        context.asOf()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> allOrders = Segments.orders(identityMap, lake.read(Tables.bronze(Source.ORDERS)), context.asOf())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> orders = allOrders.where(col("customer_id").isNotNull());
     Segments segments = new Segments(config);
     Dataset<Row> wide = segments.wide(profiles, orders, context.asOf()).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -65,7 +66,8 @@ public final class SegmentJob implements Job {
       } else if (lake.exists(Tables.SEGMENT_MIGRATION)) {
         lake.replaceWhere(Tables.SEGMENT_MIGRATION, lake.read(Tables.SEGMENT_MIGRATION).limit(0), where);
       }
-      lake.replaceWhere(Tables.KPI_DAILY, Kpis.transform(wide, historyToday, context.asOf()), where);
+      lake.replaceWhere(Tables.KPI_DAILY, Kpis.transform(wide, historyToday, allOrders, config, context.asOf()),
+          where);
 
       Row kpi = lake.read(Tables.KPI_DAILY).where(col("as_of").equalTo(asOf)).first();
       long customers = kpi.getAs("customers");
@@ -77,7 +79,7 @@ public final class SegmentJob implements Job {
       return new JobResult(customers, customers, summary);
     } finally {
       wide.unpersist();
-      orders.unpersist();
+      allOrders.unpersist();
     }
   }
 

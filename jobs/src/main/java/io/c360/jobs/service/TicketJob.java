@@ -62,9 +62,7 @@ public final class TicketJob implements Job {
   public JobResult run(JobContext context) {
     Lake lake = context.lake();
     if (!lake.exists(Tables.bronze(Source.TICKETS))) {
-      String message = "skipped: no tickets source";
-      context.progress().line(name(), message);
-      return new JobResult(0, 0, message);
+      return JobResult.skipped("no tickets source");
     }
     Date asOf = Date.valueOf(context.asOf());
     String where = "as_of = '" + context.asOf() + "'";

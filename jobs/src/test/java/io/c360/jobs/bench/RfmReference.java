@@ -75,8 +75,8 @@ public final class RfmReference {
    * @return the number of order rows written
    */
   static long export(Lake lake, LocalDate asOf, Path parquet) {
-    Dataset<Row> orders = Segments.customerOrders(IdentityJob.customers(lake, asOf, "bench"),
-        lake.read(Tables.bronze(Source.ORDERS)), asOf)
+    Dataset<Row> orders = Segments.orders(IdentityJob.customers(lake, asOf, "bench"),
+        lake.read(Tables.bronze(Source.ORDERS)), asOf).where(col("customer_id").isNotNull())
         .select(col("customer_id"), col("order_ts"), to_date(col("order_ts")).as("order_day"), col("status"),
             col("total_amount"));
     orders.write().mode("overwrite").parquet(parquet.toString());

@@ -1,0 +1,26 @@
+package io.c360.core.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The columns of one kind of raw input row and the rules ingest checks them by: a {@link Source} of the contract,
+ * or the line rows of an orders file that ingest turns into orders, order lines and products ({@link LineContract}).
+ */
+public interface Contract {
+
+  /** The name in messages and in quarantine's source column, e.g. {@code orders}. */
+  String id();
+
+  Source.Kind kind();
+
+  List<SourceField> fields();
+
+  default List<String> keys() {
+    return fields().stream().filter(SourceField::key).map(SourceField::name).toList();
+  }
+
+  default Optional<SourceField> field(String name) {
+    return fields().stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+}
