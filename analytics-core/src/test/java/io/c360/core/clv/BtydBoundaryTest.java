@@ -1,6 +1,7 @@
 package io.c360.core.clv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -107,5 +108,17 @@ class BtydBoundaryTest {
     BgNbd issue = new BgNbd(0.387, 6.2, 4.2e-8, 2.58e-7);
     double expected = issue.conditionalExpectedPurchases(39, 0, 0, 38.86);
     assertTrue(expected > 0 && expected < 0.387 / 6.2 * 39, String.valueOf(expected));
+  }
+
+  @Test
+  void paretoNbdFailsLoudlyWhereItsSeriesCannotConverge() {
+    // alpha / beta = 1e-10: z = 1 - 1e-10 for a customer with t_x = 0
+    ParetoNbd extreme = new ParetoNbd(0.5, 1e-6, 0.7, 1e4);
+    ArithmeticException e = assertThrows(ArithmeticException.class, () -> extreme.pAlive(0, 0, 10));
+    assertTrue(e.getMessage().startsWith("Pareto/NBD {r=0.5, alpha=1.0E-6, s=0.7, beta=10000.0} cannot be "
+        + "evaluated at x=0.0, t_x=0.0, T=10.0"), e.getMessage());
+    assertThrows(ArithmeticException.class, () -> extreme.conditionalExpectedPurchases(52, 0, 0, 10));
+    // a customer seen buying at T needs no series: P(alive) = 1
+    assertEquals(1.0, extreme.pAlive(3, 10, 10));
   }
 }
