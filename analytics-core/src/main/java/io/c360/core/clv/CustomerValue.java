@@ -12,6 +12,7 @@ import io.c360.core.config.ClvModelConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,12 +21,32 @@ import org.apache.spark.sql.Row;
  * CLV of the lake's customers as of a date: the paid orders up to that date are summarised per customer, the
  * purchase model and Gamma-Gamma are fitted on the compressed summaries (the driver holds distinct (x, t_x, T)
  * triples and (x, zbar) pairs, never customers), and every customer with a paid order is scored.
+ *
+ * <p>A Gamma-Gamma fit with q <= 1 scores the customers' observed mean spend instead of its conditional mean
+ * ({@link ClvScores.SpendBasis}).
  */
 public final class CustomerValue {
 
   /** The fitted models and the scores, shaped as clv_scores (without as_of). */
   public record Result(Fitted<? extends PurchaseModel> purchases, Fitted<GammaGamma> spend, RfmTriples triples,
                        Dataset<Row> scores) {
+
+    /** Where the scores' expected_avg_spend comes from. */
+    public ClvScores.SpendBasis spendBasis() {
+      return ClvScores.SpendBasis.of(spend == null ? null : spend.model());
+    }
+
+    /** One line for the log when expected_avg_spend is not Gamma-Gamma's conditional mean, else null. */
+    public String spendNote() {
+      return switch (spendBasis()) {
+        case GAMMA_GAMMA -> null;
+        case OBSERVED_MEAN -> String.format(Locale.ROOT, "gamma-gamma q = %.4g <= 1: the population mean spend is "
+            + "infinite, so expected_avg_spend and clv use each customer's observed mean purchase value (zbar, or "
+            + "the first purchase's value for one-time buyers)", spend.model().q());
+        case NONE -> "gamma-gamma not fitted: no repeat purchase with a positive amount; expected_avg_spend, clv "
+            + "and clv_decile are null";
+      };
+    }
   }
 
   private CustomerValue() {
