@@ -140,11 +140,17 @@ public final class ClvSummary {
    * @throws IllegalArgumentException when there is no repeat buyer with a positive zbar
    */
   public static SpendPairs compressSpend(Dataset<Row> summary) {
-    List<Row> rows = summary.where(col(X).gt(0).and(col(ZBAR).gt(0)))
-        .groupBy(X, ZBAR).agg(count(lit(1)).as(COUNT)).orderBy(X, ZBAR).collectAsList();
-    if (rows.isEmpty()) {
+    SpendPairs pairs = spendPairs(summary);
+    if (pairs.size() == 0) {
       throw new IllegalArgumentException("no repeat buyer with a positive mean repeat-purchase value (zbar)");
     }
+    return pairs;
+  }
+
+  /** {@link #compressSpend}, empty (no pairs) rather than an exception when there is no repeat buyer with zbar > 0. */
+  static SpendPairs spendPairs(Dataset<Row> summary) {
+    List<Row> rows = summary.where(col(X).gt(0).and(col(ZBAR).gt(0)))
+        .groupBy(X, ZBAR).agg(count(lit(1)).as(COUNT)).orderBy(X, ZBAR).collectAsList();
     int n = rows.size();
     int[] x = new int[n];
     double[] zbar = new double[n];

@@ -22,12 +22,18 @@ import org.apache.spark.sql.Row;
  * purchase model and Gamma-Gamma are fitted on the compressed summaries (the driver holds distinct (x, t_x, T)
  * triples and (x, zbar) pairs, never customers), and every customer with a paid order is scored.
  *
- * <p>A Gamma-Gamma fit with q <= 1 scores the customers' observed mean spend instead of its conditional mean
- * ({@link ClvScores.SpendBasis}).
+ * <p>Amounts are optional: without a repeat purchase with a positive total_amount (e.g. no amounts at all)
+ * Gamma-Gamma is not fitted, and expected_avg_spend, clv and clv_decile are null. A Gamma-Gamma fit with q <= 1
+ * scores the customers' observed mean spend instead of its conditional mean ({@link ClvScores.SpendBasis}).
  */
 public final class CustomerValue {
 
-  /** The fitted models and the scores, shaped as clv_scores (without as_of). */
+  /**
+   * The fitted models and the scores, shaped as clv_scores (without as_of).
+   *
+   * @param spend the Gamma-Gamma fit, or null when there was nothing to fit it on (no repeat purchase with a
+   *              positive amount)
+   */
   public record Result(Fitted<? extends PurchaseModel> purchases, Fitted<GammaGamma> spend, RfmTriples triples,
                        Dataset<Row> scores) {
 
@@ -68,8 +74,10 @@ public final class CustomerValue {
     Dataset<Row> summary = ClvSummary.transform(purchases, spec).localCheckpoint();
     RfmTriples triples = ClvSummary.compressRfm(summary);
     Fitted<? extends PurchaseModel> model = fitPurchases(triples, config);
-    Fitted<GammaGamma> spend = GammaGamma.fit(ClvSummary.compressSpend(summary), options(config));
-    Dataset<Row> scored = ClvScores.score(summary, model.model(), spend.model(), config.scoring(), config.period());
+    SpendPairs pairs = ClvSummary.spendPairs(summary);
+    Fitted<GammaGamma> spend = pairs.size() == 0 ? null : GammaGamma.fit(pairs, options(config));
+    Dataset<Row> scored = ClvScores.score(summary, model.model(), spend == null ? null : spend.model(),
+        config.scoring(), config.period());
     List<Column> horizons = new ArrayList<>();
     List<Column> expected = new ArrayList<>();
     for (int days : config.scoring().horizonsDays()) {
@@ -82,8 +90,14 @@ public final class CustomerValue {
         col(ClvSummary.AGE).as("age"), col(ClvSummary.ZBAR).as("avg_repeat_value"), col(ClvScores.P_ALIVE),
         map_from_arrays(array(horizons.toArray(Column[]::new)), array(expected.toArray(Column[]::new)))
             .as("expected_purchases"),
-        col(ClvScores.EXPECTED_AVG_SPEND), col(ClvScores.CLV), col(ClvScores.CLV_DECILE));
+        spendCol(spend, ClvScores.EXPECTED_AVG_SPEND, "double"), spendCol(spend, ClvScores.CLV, "double"),
+        spendCol(spend, ClvScores.CLV_DECILE, "int"));
     return new Result(model, spend, triples, shaped);
+  }
+
+  /** A spend column of the scores, or a null of its type when there is no spend model. */
+  private static Column spendCol(Fitted<GammaGamma> spend, String name, String type) {
+    return (spend == null ? lit(null).cast(type) : col(name)).as(name);
   }
 
   /**
