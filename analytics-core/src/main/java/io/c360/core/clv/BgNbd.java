@@ -148,8 +148,8 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
   /**
    * Equation 10 of the paper: {@code (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x)
    * 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))] P(alive)}, the bracket by {@link Hyp2f1#scaledComplement} (with
-   * u = t/(alpha+T)): correct for all a, b > 0, including a+b+x-1 <= 0 and a = 1, to a relative error of about
-   * 1e-13 (BtydBoundaryTest checks it against mpmath at 50 digits).
+   * u = t/(alpha+T)): correct for all a, b > 0, including a+b+x-1 <= 0 and a = 1; against mpmath at 50 digits
+   * (BtydBoundaryTest) the relative error is below 1e-11, largest where u is large (many series terms).
    */
   @Override
   public double conditionalExpectedPurchases(double t, double x, double tx, double age) {

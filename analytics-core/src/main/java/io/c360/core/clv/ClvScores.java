@@ -119,7 +119,7 @@ public final class ClvScores {
         model.conditionalExpectedPurchases(t, x, tx, age), DataTypes.DoubleType).asNonNullable();
   }
 
-  /** CLV of a customer; null where the expected spend is (a missing purchase value). */
+  /** CLV of a customer; null where the expected spend is null (a missing purchase value). */
   static UserDefinedFunction clv(PurchaseModel model, ClvConfig config, Period period) {
     double monthUnits = 365.25 / 12 / period.days();
     double discount = 1 + config.monthlyDiscountRate();

@@ -78,8 +78,10 @@ public final class Hyp2f1 {
    *
    * <p>Valid range: {@code a, b, d > 0} and finite {@code u >= 0}, which includes c <= 0 (b + d < 1), where the
    * 2F1 series has negative terms or is undefined (c = 0), and d = 1 (c = b), a removable 0/0. Method: with
-   * {@code q = 1 - z}, {@code C(1 - q^a F) = C(1 - q^a) - q^a H}, {@code H = C(F - 1)}, and H at d = 1 is
-   * {@code b (q^-a - 1)}; subtracting that value term by term and dividing by d - 1 analytically gives
+   * {@code q = 1 - z = 1 / (1 + u)} and {@code c - b = d - 1}, {@code c (1 - q^a F) = c (1 - q^a) - q^a H} where
+   * {@code H = c (F - 1) = sum_{n>=1} (a)_n (b)_n / ((b+d)_{n-1} n!) z^n} (c + 1 = b + d, never formed as a
+   * difference); at d = 1, H = {@code b (q^-a - 1)}. Subtracting that value term by term and dividing by d - 1
+   * analytically (the difference of the two Pochhammer products is a sum of positive products) gives
    * <pre>
    *   value = (1 - q^a) + q^a sum_{n>=2} tau_n,
    *   tau_2 = (a+1) z / 2 * beta_1,  tau_{n+1} = (a+n) z / (n+1) * (tau_n + beta_n),
@@ -90,7 +92,8 @@ public final class Hyp2f1 {
    * number of terms. As in {@link #log} the sum is rescaled past 1e250 and stops when the tail is below 1e-16 of
    * it: the ratio tau_{k+1}/tau_k = z (a+k)/(k+1) (1 + beta_k/tau_k) is bounded for k >= n by
    * {@code z max(1, (a+n)/(n+1)) (1 + beta_n/tau_n)} because tau_k/beta_k grows by at least 1 a term. The number of
-   * terms grows like {@code (a + 1) (1 + u)}; past {@link #MAX_TERMS} it throws {@link NotConvergedException}.
+   * terms is about {@code (a + 40) (1 + u)} (the terms peak near n = a u, then decay like z^n); past
+   * {@link #MAX_TERMS} (e.g. u = 1e5 with a = 10) it throws {@link NotConvergedException}.
    */
   public static double scaledComplement(double a, double b, double d, double u) {
     if (!(a > 0 && b > 0 && d > 0 && u >= 0) || Double.isInfinite(a + b + d + u)) {
