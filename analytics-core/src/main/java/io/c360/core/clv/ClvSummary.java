@@ -33,6 +33,8 @@ import org.apache.spark.sql.Row;
  *   <li>{@code t_x} = time from the first to the last purchase, {@code T} = time from the first purchase to the
  *   calibration end, in days / {@link Period#days()} (whole months for month);</li>
  *   <li>{@code zbar} = mean value of the repeat purchases, the first purchase excluded (0 when x = 0);</li>
+ *   <li>{@code first_value} = value of the first purchase (of its day, or month for {@link Period#MONTH}): the
+ *   only observed value of a customer with x = 0;</li>
  *   <li>{@code holdout_x} = purchases after the calibration end up to the holdout end, and {@code holdout_t} the
  *   holdout length in the same unit.</li>
  * </ul>
@@ -46,6 +48,7 @@ public final class ClvSummary {
   public static final String T_X = "t_x";
   public static final String AGE = "T";
   public static final String ZBAR = "zbar";
+  public static final String FIRST_VALUE = "first_value";
   public static final String HOLDOUT_X = "holdout_x";
   public static final String HOLDOUT_T = "holdout_t";
   public static final String COUNT = "customers";
@@ -54,8 +57,9 @@ public final class ClvSummary {
   }
 
   /**
-   * @return customer_id, x, t_x, T, then zbar when the spec has an amount column, then holdout_x and holdout_t
-   *         when it has a holdout end
+   * @return customer_id, x, t_x, T, then zbar and first_value when the spec has an amount column (first_value is
+   *         null when the first purchase has no value, zbar when that or all of the repeat purchases' values are
+   *         missing), then holdout_x and holdout_t when it has a holdout end
    */
   public static Dataset<Row> transform(Dataset<Row> transactions, SummarySpec spec) {
     Period period = spec.period();
@@ -86,6 +90,7 @@ public final class ClvSummary {
     if (spec.amountCol() != null) {
       out.add(when(col("_n").gt(1), col("_total").minus(col("_first_v")).divide(col("_n").minus(1)))
           .otherwise(lit(0.0)).as(ZBAR));
+      out.add(col("_first_v").as(FIRST_VALUE));
     }
     if (spec.holdoutEnd() != null) {
       double holdoutT = month
@@ -135,11 +140,17 @@ public final class ClvSummary {
    * @throws IllegalArgumentException when there is no repeat buyer with a positive zbar
    */
   public static SpendPairs compressSpend(Dataset<Row> summary) {
-    List<Row> rows = summary.where(col(X).gt(0).and(col(ZBAR).gt(0)))
-        .groupBy(X, ZBAR).agg(count(lit(1)).as(COUNT)).orderBy(X, ZBAR).collectAsList();
-    if (rows.isEmpty()) {
+    SpendPairs pairs = spendPairs(summary);
+    if (pairs.size() == 0) {
       throw new IllegalArgumentException("no repeat buyer with a positive mean repeat-purchase value (zbar)");
     }
+    return pairs;
+  }
+
+  /** {@link #compressSpend}, empty (no pairs) rather than an exception when there is no repeat buyer with zbar > 0. */
+  static SpendPairs spendPairs(Dataset<Row> summary) {
+    List<Row> rows = summary.where(col(X).gt(0).and(col(ZBAR).gt(0)))
+        .groupBy(X, ZBAR).agg(count(lit(1)).as(COUNT)).orderBy(X, ZBAR).collectAsList();
     int n = rows.size();
     int[] x = new int[n];
     double[] zbar = new double[n];

@@ -12,6 +12,7 @@ import io.c360.core.config.ClvModelConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,12 +21,38 @@ import org.apache.spark.sql.Row;
  * CLV of the lake's customers as of a date: the paid orders up to that date are summarised per customer, the
  * purchase model and Gamma-Gamma are fitted on the compressed summaries (the driver holds distinct (x, t_x, T)
  * triples and (x, zbar) pairs, never customers), and every customer with a paid order is scored.
+ *
+ * <p>Amounts are optional: without a repeat purchase with a positive total_amount (e.g. no amounts at all)
+ * Gamma-Gamma is not fitted, and expected_avg_spend, clv and clv_decile are null. A Gamma-Gamma fit with q <= 1
+ * scores the customers' observed mean spend instead of its conditional mean ({@link ClvScores.SpendBasis}).
  */
 public final class CustomerValue {
 
-  /** The fitted models and the scores, shaped as clv_scores (without as_of). */
+  /**
+   * The fitted models and the scores, shaped as clv_scores (without as_of).
+   *
+   * @param spend the Gamma-Gamma fit, or null when there was nothing to fit it on (no repeat purchase with a
+   *              positive amount)
+   */
   public record Result(Fitted<? extends PurchaseModel> purchases, Fitted<GammaGamma> spend, RfmTriples triples,
                        Dataset<Row> scores) {
+
+    /** Where the scores' expected_avg_spend comes from. */
+    public ClvScores.SpendBasis spendBasis() {
+      return ClvScores.SpendBasis.of(spend == null ? null : spend.model());
+    }
+
+    /** One line for the log when expected_avg_spend is not Gamma-Gamma's conditional mean, else null. */
+    public String spendNote() {
+      return switch (spendBasis()) {
+        case GAMMA_GAMMA -> null;
+        case OBSERVED_MEAN -> String.format(Locale.ROOT, "gamma-gamma q = %.4g <= 1: the population mean spend is "
+            + "infinite, so expected_avg_spend and clv use each customer's observed mean purchase value (zbar, or "
+            + "the first purchase's value for one-time buyers)", spend.model().q());
+        case NONE -> "gamma-gamma not fitted: no repeat purchase with a positive amount; expected_avg_spend, clv "
+            + "and clv_decile are null";
+      };
+    }
   }
 
   private CustomerValue() {
@@ -47,8 +74,10 @@ public final class CustomerValue {
     Dataset<Row> summary = ClvSummary.transform(purchases, spec).localCheckpoint();
     RfmTriples triples = ClvSummary.compressRfm(summary);
     Fitted<? extends PurchaseModel> model = fitPurchases(triples, config);
-    Fitted<GammaGamma> spend = GammaGamma.fit(ClvSummary.compressSpend(summary), options(config));
-    Dataset<Row> scored = ClvScores.score(summary, model.model(), spend.model(), config.scoring(), config.period());
+    SpendPairs pairs = ClvSummary.spendPairs(summary);
+    Fitted<GammaGamma> spend = pairs.size() == 0 ? null : GammaGamma.fit(pairs, options(config));
+    Dataset<Row> scored = ClvScores.score(summary, model.model(), spend == null ? null : spend.model(),
+        config.scoring(), config.period());
     List<Column> horizons = new ArrayList<>();
     List<Column> expected = new ArrayList<>();
     for (int days : config.scoring().horizonsDays()) {
@@ -61,8 +90,14 @@ public final class CustomerValue {
         col(ClvSummary.AGE).as("age"), col(ClvSummary.ZBAR).as("avg_repeat_value"), col(ClvScores.P_ALIVE),
         map_from_arrays(array(horizons.toArray(Column[]::new)), array(expected.toArray(Column[]::new)))
             .as("expected_purchases"),
-        col(ClvScores.EXPECTED_AVG_SPEND), col(ClvScores.CLV), col(ClvScores.CLV_DECILE));
+        spendCol(spend, ClvScores.EXPECTED_AVG_SPEND, "double"), spendCol(spend, ClvScores.CLV, "double"),
+        spendCol(spend, ClvScores.CLV_DECILE, "int"));
     return new Result(model, spend, triples, shaped);
+  }
+
+  /** A spend column of the scores, or a null of its type when there is no spend model. */
+  private static Column spendCol(Fitted<GammaGamma> spend, String name, String type) {
+    return (spend == null ? lit(null).cast(type) : col(name)).as(name);
   }
 
   /**

@@ -76,24 +76,37 @@ public record GammaGamma(double p, double q, double v) implements Serializable {
   }
 
   /**
+   * Whether the population mean spend {@code p v / (q - 1)} is finite (q > 1). A fit with q <= 1 (heavy-tailed
+   * spend, e.g. a few extreme zbar) has no population mean to shrink towards: {@link ClvScores} then falls back to
+   * each customer's observed mean ({@link ClvScores.SpendBasis#OBSERVED_MEAN}).
+   */
+  public boolean hasFiniteMean() {
+    return q > 1;
+  }
+
+  /**
    * E[Z | x, zbar] = {@code p (v + x zbar) / (p x + q - 1)}: a weighted mean of the population mean
    * {@code p v / (q - 1)} and the customer's own zbar (for x = 0, the population mean).
    *
-   * @throws IllegalStateException when q <= 1 (the population mean spend is infinite)
+   * @throws IllegalStateException when q <= 1 (the population mean spend is infinite, see {@link #hasFiniteMean})
    */
   public double conditionalExpectedSpend(double x, double zbar) {
     requireFiniteMean();
     return p * (v + x * zbar) / (p * x + q - 1);
   }
 
-  /** Mean spend per transaction in the population, {@code p v / (q - 1)}. */
+  /**
+   * Mean spend per transaction in the population, {@code p v / (q - 1)}.
+   *
+   * @throws IllegalStateException when q <= 1 (the mean is infinite, see {@link #hasFiniteMean})
+   */
   public double meanSpend() {
     requireFiniteMean();
     return p * v / (q - 1);
   }
 
-  void requireFiniteMean() {
-    if (q <= 1) {
+  private void requireFiniteMean() {
+    if (!hasFiniteMean()) {
       throw new IllegalStateException("Gamma-Gamma q = " + q + " <= 1: the expected spend is infinite; check "
           + "zbar for extreme values or refit with a penalizer");
     }

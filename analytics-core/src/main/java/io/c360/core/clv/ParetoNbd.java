@@ -15,9 +15,16 @@ import java.util.Map;
  * Gauss hypergeometric functions. To keep their argument in [0, 1) the note's transformation takes
  * {@code z = |alpha - beta| / (max(alpha, beta) + t)} with second parameter r + x when alpha < beta and s + 1
  * otherwise; 2F1 is summed in log space by {@link Hyp2f1}, and the difference is taken with a log-diff-exp.
- * The fit uses central-difference gradients. Where 2F1 cannot be evaluated (z too close to 1: one of alpha, beta
- * tiny against the other and against the customer's times) an {@link ArithmeticException} with the arguments is
- * thrown, never NaN.
+ * The fit uses central-difference gradients.
+ *
+ * <p>Range: the 2F1 parameters are positive for all r, s > 0, so the likelihood, P(alive) and the expectations are
+ * correct on the boundary of the fit (r or s near 0, s = 1; BtydBoundaryTest checks them against mpmath at 50
+ * digits to a relative error below 1e-11). The series needs a number of terms that grows like 1 / (1 - z), with
+ * {@code 1 - z = (min(alpha, beta) + t_x) / (max(alpha, beta) + t_x)}: when that is below about 1e-6 (one of alpha,
+ * beta a million times the other, for a customer with t_x near 0) the likelihood, P(alive) and the conditional
+ * expectation throw an {@link ArithmeticException} that names the model and the customer, rather than return an
+ * unconverged value or NaN (at 1 - z = 1e-5 the values are still within 1e-11). A customer with t_x = T needs no
+ * series (A0 = 0, P(alive) = 1).
  */
 public record ParetoNbd(double r, double alpha, double s, double beta) implements PurchaseModel {
 
@@ -64,16 +71,34 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     return logAddExp(first, second);
   }
 
-  /** ln A0 = ln[2F1(..; z(t_x)) / (max + t_x)^(r+s+x) - 2F1(..; z(T)) / (max + T)^(r+s+x)]. */
+  /**
+   * ln A0 = ln[2F1(..; z(t_x)) / (max + t_x)^(r+s+x) - 2F1(..; z(T)) / (max + T)^(r+s+x)]; A0 = 0 when t_x = T.
+   *
+   * @throws ArithmeticException when a 2F1 series does not converge (z too close to 1), with the model and the
+   *                             customer in the message
+   */
   private double logA0(double x, double tx, double age) {
+    if (tx >= age) {
+      return Double.NEGATIVE_INFINITY;
+    }
     double min = Math.min(alpha, beta);
     double max = Math.max(alpha, beta);
     double second = alpha < beta ? r + x : s + 1;
     double rsx = r + s + x;
     double q1 = max + tx;
     double q2 = max + age;
-    double p1 = Hyp2f1.log(rsx, second, rsx + 1, (max - min) / q1) - rsx * Math.log(q1);
-    double p2 = Hyp2f1.log(rsx, second, rsx + 1, (max - min) / q2) - rsx * Math.log(q2);
+    double p1;
+    double p2;
+    try {
+      p1 = Hyp2f1.log(rsx, second, rsx + 1, (max - min) / q1) - rsx * Math.log(q1);
+      p2 = Hyp2f1.log(rsx, second, rsx + 1, (max - min) / q2) - rsx * Math.log(q2);
+    } catch (Hyp2f1.NotConvergedException e) {
+      ArithmeticException failure = new ArithmeticException("Pareto/NBD " + params() + " cannot be evaluated at x="
+          + x + ", t_x=" + tx + ", T=" + age + ": 1 - z = (min(alpha, beta) + t_x) / (max(alpha, beta) + t_x) = "
+          + (min + tx) / q1 + " is too small for the 2F1 series (" + e.getMessage() + ")");
+      failure.initCause(e);
+      throw failure;
+    }
     return p2 < p1 ? p1 + Math.log1p(-Math.exp(p2 - p1)) : Double.NEGATIVE_INFINITY;
   }
 
@@ -116,30 +141,27 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   }
 
   /**
-   * {@code (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)] P(alive)}, evaluated as lifetimes
-   * does through the likelihood (the s = 1 limit is {@code ln(1 + t/(beta+T))}).
+   * {@code (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)] P(alive)}, continuous at s = 1
+   * (the limit is {@code ln(1 + t/(beta+T))} in place of the bracket over s-1).
    */
   @Override
   public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
     if (t == 0) {
       return 0;
     }
-    double first = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta)
-        - (r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
-    double second = Math.log(r + x) + Math.log(beta + age) - Math.log(alpha + age);
-    double third = Math.log(powerTerm(Math.log((beta + age) / (beta + age + t))));
-    return Math.exp(first + second + third - logLikelihood(x, tx, age));
+    return pAlive(x, tx, age) * (r + x) * (beta + age) / (alpha + age) * powerTerm(t / (beta + age));
   }
 
-  /** {@code r beta / (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]}. */
+  /** {@code r beta / (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]}, continuous at s = 1. */
   @Override
   public double expectedPurchases(double t) {
-    return r / alpha * beta * powerTerm(Math.log(beta / (beta + t)));
+    return r / alpha * beta * powerTerm(t / beta);
   }
 
-  /** (1 - exp((s-1) logRatio)) / (s-1), continuous at s = 1. */
-  private double powerTerm(double logRatio) {
+  /** (1 - (1 + u)^-(s-1)) / (s-1), and ln(1 + u) at s = 1 exactly; accurate for s - 1 of any size. */
+  private double powerTerm(double u) {
+    double logRatio = -Math.log1p(u);
     double sm1 = s - 1;
-    return Math.abs(sm1) < 1e-12 ? -logRatio : -Math.expm1(sm1 * logRatio) / sm1;
+    return sm1 == 0 ? -logRatio : -Math.expm1(sm1 * logRatio) / sm1;
   }
 }

@@ -63,6 +63,22 @@ class BgNbdTest {
   }
 
   @Test
+  void likelihoodAndGradientStayFiniteAndConsistentOnTheBoundary() {
+    // the fit: a and b near 0, so b + x - 1 is tiny for x = 1
+    RfmTriples data = new RfmTriples(new int[] {0, 1, 1, 4}, new double[] {0, 2, 30, 20},
+        new double[] {30, 25, 31, 38}, new double[] {5, 2, 1, 1});
+    double[] params = {0.387, 6.2, 4.2e-8, 2.58e-7};
+    double[] analytic = new double[4];
+    double ll = BgNbd.logLikelihood(data, params, analytic);
+    assertTrue(Double.isFinite(ll), String.valueOf(ll));
+    double[] numeric = new double[4];
+    MaximumLikelihood.centralDifferences(p -> BgNbd.logLikelihood(data, p, new double[4])).evaluate(params, numeric);
+    for (int i = 0; i < 4; i++) {
+      assertEquals(numeric[i], analytic[i], 1e-6 * Math.max(1, Math.abs(numeric[i])), "parameter " + i);
+    }
+  }
+
+  @Test
   void aFitThatRunsOutOfIterationsFailsWithHints(SparkSession spark) {
     RfmTriples data = ClvSummary.compressRfm(Cdnow.summary(spark));
     ClvFitException e = assertThrows(ClvFitException.class,

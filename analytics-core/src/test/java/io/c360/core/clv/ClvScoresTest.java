@@ -61,6 +61,48 @@ class ClvScoresTest {
   }
 
   @Test
+  void withQAtMostOneTheSpendIsTheCustomersObservedMean(SparkSession spark) {
+    Dataset<Row> summary = spark.createDataFrame(List.of(
+            RowFactory.create("a", 2L, 30.43, 38.86, 22.35, 40.0),
+            RowFactory.create("b", 0L, 0.0, 38.86, 0.0, 15.0),
+            RowFactory.create("c", 0L, 0.0, 20.0, 0.0, null)),
+        new StructType().add("customer_id", DataTypes.StringType).add("x", DataTypes.LongType)
+            .add("t_x", DataTypes.DoubleType).add("T", DataTypes.DoubleType).add("zbar", DataTypes.DoubleType)
+            .add("first_value", DataTypes.DoubleType));
+    ClvConfig config = new ClvConfig(List.of(365), 12, 0.3, 0.10, 0);
+    GammaGamma heavyTailed = new GammaGamma(2, 0.9, 10);
+    List<Row> rows = ClvScores.score(summary, BgNbdTest.PUBLISHED, heavyTailed, config, Period.WEEK)
+        .orderBy("customer_id").collectAsList();
+    double monthly = Math.pow(1.10, 1.0 / 12);
+    Row a = rows.get(0);
+    // a repeat buyer: the mean of her repeat purchases
+    assertEquals(22.35, a.getDouble(a.fieldIndex("expected_avg_spend")));
+    assertEquals(0.3 * 22.35 * ClvScores.discountedPurchases(BgNbdTest.PUBLISHED, 12, 365.25 / 12 / 7, monthly,
+        2, 30.43, 38.86), a.getDouble(a.fieldIndex("clv")), 1e-9);
+    // a one-time buyer: the value of her only purchase
+    Row b = rows.get(1);
+    assertEquals(15.0, b.getDouble(b.fieldIndex("expected_avg_spend")));
+    assertEquals(0.3 * 15.0 * ClvScores.discountedPurchases(BgNbdTest.PUBLISHED, 12, 365.25 / 12 / 7, monthly,
+        0, 0, 38.86), b.getDouble(b.fieldIndex("clv")), 1e-9);
+    assertTrue(a.getInt(a.fieldIndex("clv_decile")) > b.getInt(b.fieldIndex("clv_decile")), a + " " + b);
+    // no value observed: no spend, no CLV, no decile, but P(alive) and the expected purchases
+    Row c = rows.get(2);
+    assertTrue(c.isNullAt(c.fieldIndex("expected_avg_spend")) && c.isNullAt(c.fieldIndex("clv"))
+        && c.isNullAt(c.fieldIndex("clv_decile")));
+    assertEquals(1.0, c.getDouble(c.fieldIndex("p_alive")));
+  }
+
+  @Test
+  void withQAtMostOneASummaryWithoutFirstValueIsAClearError(SparkSession spark) {
+    Dataset<Row> summary = spark.createDataFrame(List.of(RowFactory.create("a", 1L, 3.0, 10.0, 12.0)),
+        new StructType().add("customer_id", DataTypes.StringType).add("x", DataTypes.LongType)
+            .add("t_x", DataTypes.DoubleType).add("T", DataTypes.DoubleType).add("zbar", DataTypes.DoubleType));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClvScores.score(summary,
+        BgNbdTest.PUBLISHED, new GammaGamma(2, 1, 10), ClvConfig.DEFAULT, Period.WEEK));
+    assertTrue(e.getMessage().contains("first_value"), e.getMessage());
+  }
+
+  @Test
   void withoutASpendModelThereIsNoClv(SparkSession spark) {
     Dataset<Row> summary = spark.createDataFrame(List.of(RowFactory.create("a", 1L, 3.0, 10.0)),
         new StructType().add("customer_id", DataTypes.StringType).add("x", DataTypes.LongType)

@@ -51,12 +51,12 @@ class ClvSummaryTest {
     SummarySpec spec = new SummarySpec("cust", "ts", "amount", Period.WEEK, LocalDate.of(2024, 1, 15),
         LocalDate.of(2024, 1, 29));
     Dataset<Row> summary = ClvSummary.transform(transactions(spark), spec);
-    assertEquals(List.of("customer_id", "x", "t_x", "T", "zbar", "holdout_x", "holdout_t"),
+    assertEquals(List.of("customer_id", "x", "t_x", "T", "zbar", "first_value", "holdout_x", "holdout_t"),
         List.of(summary.columns()));
     List<Row> rows = summary.orderBy("customer_id").collectAsList();
     assertEquals(List.of(
-        RowFactory.create("c1", 2L, 2.0, 2.0, 30.0, 1L, 2.0),
-        RowFactory.create("c2", 0L, 0.0, 5 / 7.0, 0.0, 1L, 2.0)), rows);
+        RowFactory.create("c1", 2L, 2.0, 2.0, 30.0, 30.0, 1L, 2.0),
+        RowFactory.create("c2", 0L, 0.0, 5 / 7.0, 0.0, 8.0, 1L, 2.0)), rows);
   }
 
   @Test
@@ -68,9 +68,10 @@ class ClvSummaryTest {
         daily.orderBy("customer_id").collectAsList());
     Dataset<Row> monthly = ClvSummary.transform(transactions(spark), new SummarySpec("cust", "ts", "amount",
         Period.MONTH, LocalDate.of(2024, 1, 31), LocalDate.of(2024, 3, 31)));
-    // all of January is one purchase; c2 buys again in March
-    assertEquals(List.of(RowFactory.create("c1", 0L, 0.0, 0.0, 0.0, 0L, 2.0),
-            RowFactory.create("c2", 0L, 0.0, 0.0, 0.0, 1L, 2.0), RowFactory.create("c3", 0L, 0.0, 0.0, 0.0, 0L, 2.0)),
+    // all of January is one purchase, of value its total; c2 buys again in March
+    assertEquals(List.of(RowFactory.create("c1", 0L, 0.0, 0.0, 0.0, 95.0, 0L, 2.0),
+            RowFactory.create("c2", 0L, 0.0, 0.0, 0.0, 16.0, 1L, 2.0),
+            RowFactory.create("c3", 0L, 0.0, 0.0, 0.0, 1.0, 0L, 2.0)),
         monthly.orderBy("customer_id").collectAsList());
   }
 

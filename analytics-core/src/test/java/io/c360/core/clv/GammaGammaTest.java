@@ -1,7 +1,9 @@
 package io.c360.core.clv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.testdata.Cdnow;
 import io.c360.core.testdata.SparkTest;
@@ -52,5 +54,16 @@ class GammaGammaTest {
   @Test
   void infiniteMeanSpendIsAClearError() {
     assertThrows(IllegalStateException.class, () -> new GammaGamma(2, 0.9, 10).meanSpend());
+    assertThrows(IllegalStateException.class, () -> new GammaGamma(2, 1, 10).conditionalExpectedSpend(3, 20));
+  }
+
+  @Test
+  void theMeanIsFiniteOnlyForQAboveOne() {
+    assertFalse(new GammaGamma(2, 0.9, 10).hasFiniteMean());
+    assertFalse(new GammaGamma(2, 1, 10).hasFiniteMean());
+    assertTrue(new GammaGamma(2, 1 + 1e-12, 10).hasFiniteMean());
+    assertEquals(ClvScores.SpendBasis.OBSERVED_MEAN, ClvScores.SpendBasis.of(new GammaGamma(2, 1, 10)));
+    assertEquals(ClvScores.SpendBasis.GAMMA_GAMMA, ClvScores.SpendBasis.of(new GammaGamma(6.25, 3.74, 15.44)));
+    assertEquals(ClvScores.SpendBasis.NONE, ClvScores.SpendBasis.of(null));
   }
 }
