@@ -174,7 +174,7 @@ public final class ChurnDataset {
     try {
       return CustomerValue.fitAndScore(ChurnLabels.history(purchases, date), date, clv).scores()
           .select(col(CUSTOMER), col(P_ALIVE));
-    } catch (IllegalArgumentException | ClvFitException e) {
+    } catch (IllegalArgumentException | ArithmeticException | ClvFitException e) {
       // too little history (or no convergence): P(alive) is missing, which the trees handle
       return purchases.sparkSession().createDataFrame(List.of(), new StructType().add(CUSTOMER, DataTypes.StringType)
           .add(P_ALIVE, DataTypes.DoubleType));

@@ -44,6 +44,7 @@ public final class SparkTest implements BeforeAllCallback, ParameterResolver {
           .config("spark.default.parallelism", "2")
           .config("spark.sql.session.timeZone", "UTC")
           .config("spark.sql.ansi.enabled", "false")
+          .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
           .config("spark.databricks.delta.snapshotPartitions", "2")
           .config("spark.sql.warehouse.dir", warehouse.toUri().toString())
           .config("spark.sql.extensions",

@@ -208,7 +208,11 @@ public final class ChurnJob implements Job {
 
     Dataset<Row> clv = lake.exists(Tables.CLV_SCORES)
         ? lake.read(Tables.CLV_SCORES).where(col("as_of").equalTo(day)) : null;
-    if (clv != null && clv.isEmpty()) {
+    if (clv != null && clv.where(col("clv").isNotNull()).isEmpty()) {
+      if (!clv.isEmpty()) {
+        context.progress().line(name(), "no CLV in money (the orders carry no amounts): value_at_risk is empty and "
+            + "retention actions are ordered by churn probability");
+      }
       clv = null;
     }
     Dataset<Row> actions = RetentionActions.actions(lake.read(Tables.CHURN_SCORES).where(col("as_of").equalTo(day)),

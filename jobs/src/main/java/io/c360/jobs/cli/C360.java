@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The c360 command line. {@code System.exit} happens here only. */
 @Command(name = "c360", mixinStandardHelpOptions = true, version = "c360 0.1.0",
     description = "Customer 360 analytics on a Delta lake: ingest, quality gates, SQL.",
-    subcommands = {GenerateCommand.class, PipelineCommand.class, RunCommand.class, TablesCommand.class,
+    subcommands = {InitCommand.class, GenerateCommand.class, PipelineCommand.class, RunCommand.class, TablesCommand.class,
         SqlCommand.class, ExportSegmentCommand.class, ClvCommand.class, ChurnCommand.class, ExplainCommand.class,
         RecsCommand.class, AbReportCommand.class, AlertsCommand.class, ServeSqlCommand.class, ReportCommand.class,
         ForgetCommand.class, ChecksumCommand.class,

@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.jline.utils.WCWidth;
 
 /**
  * Prints a result on stdout as an aligned table (for people), CSV (a header line then RFC 4180 rows, nothing
@@ -28,6 +29,9 @@ import org.apache.spark.sql.types.StructType;
 final class ResultPrinter {
 
   enum Format { table, csv, json }
+
+  /** Widest cell of a table, in terminal columns. */
+  private static final int MAX_WIDTH = 80;
 
   private final PrintStream out;
 
@@ -80,9 +84,9 @@ final class ResultPrinter {
     }
     int[] widths = new int[header.length];
     for (int i = 0; i < header.length; i++) {
-      widths[i] = header[i].length();
+      widths[i] = width(header[i]);
       for (String[] row : rows) {
-        widths[i] = Math.max(widths[i], Math.min(row[i].length(), 80));
+        widths[i] = Math.max(widths[i], width(clip(row[i])));
       }
     }
     out.println(line(header, widths));
@@ -100,10 +104,38 @@ final class ResultPrinter {
   private static String line(String[] values, int[] widths) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < values.length; i++) {
-      String v = values[i].length() > 80 ? values[i].substring(0, 77) + "..." : values[i];
-      sb.append(i == 0 ? "" : " | ").append(v).append(" ".repeat(widths[i] - v.length()));
+      String v = clip(values[i]);
+      sb.append(i == 0 ? "" : " | ").append(v).append(" ".repeat(widths[i] - width(v)));
     }
     return sb.toString().stripTrailing();
+  }
+
+  /** A value cut to at most {@link #MAX_WIDTH} terminal columns, with "..." when cut. */
+  static String clip(String value) {
+    if (width(value) <= MAX_WIDTH) {
+      return value;
+    }
+    StringBuilder cut = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      int w = Math.max(0, WCWidth.wcwidth(cp));
+      if (used + w > MAX_WIDTH - 3) {
+        break;
+      }
+      cut.appendCodePoint(cp);
+      used += w;
+      i += Character.charCount(cp);
+    }
+    return cut + "...";
+  }
+
+  /**
+   * The columns a value takes in a terminal: East Asian wide characters (南京) take two, combining marks none
+   * (jline's WCWidth, Markus Kuhn's wcwidth).
+   */
+  static int width(String value) {
+    return value.codePoints().map(cp -> Math.max(0, WCWidth.wcwidth(cp))).sum();
   }
 
   private static String[] values(Row row) {

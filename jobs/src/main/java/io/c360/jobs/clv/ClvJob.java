@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
+import io.c360.core.clv.ClvFitException;
 import io.c360.core.clv.CustomerValue;
 import io.c360.core.clv.Fitted;
 import io.c360.core.clv.HoldoutComparison;
@@ -12,10 +13,12 @@ import io.c360.core.clv.Period;
 import io.c360.core.config.ClvModelConfig;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.CustomerKeys;
+import io.c360.jobs.Failures;
 import io.c360.jobs.InputException;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
+import io.c360.jobs.JobSkipped;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
 import java.sql.Date;
@@ -63,21 +66,36 @@ public final class ClvJob implements Job {
       result = CustomerValue.fitAndScore(purchases, context.asOf(), config);
     } catch (IllegalArgumentException e) {
       return JobResult.skipped("too little history to fit as of " + context.asOf() + ": " + e.getMessage());
+    } catch (ClvFitException e) {
+      return JobResult.skipped("the purchase model cannot be fitted as of " + context.asOf() + ": " + e.getMessage());
     }
-    lake.replaceWhere(Tables.CLV_SCORES, result.scores().withColumn("as_of", lit(asOf)),
-        "as_of = '" + context.asOf() + "'");
+    try {
+      lake.replaceWhere(Tables.CLV_SCORES, result.scores().withColumn("as_of", lit(asOf)),
+          "as_of = '" + context.asOf() + "'");
+    } catch (RuntimeException e) {
+      throw Failures.cause(e, ArithmeticException.class).map(a -> (RuntimeException) new JobSkipped(
+          "the fitted purchase model cannot score every customer as of " + context.asOf() + ": " + a.getMessage(), e))
+          .orElse(e);
+    }
     String modelName = "clv_" + result.purchases().model().name();
     context.progress().line(name(), String.format(Locale.ROOT, "%s %s: log-likelihood %.2f, %d iterations, "
             + "%,.0f customers in %,d distinct (x, t_x, T)", modelName, result.purchases().model().params(),
         result.purchases().report().logLikelihood(), result.purchases().report().iterations(),
         result.triples().customers(), result.triples().size()));
-    context.progress().line(name(), "gamma-gamma " + result.spend().model());
+    if (result.spend() != null) {
+      context.progress().line(name(), "gamma-gamma " + result.spend().model());
+    }
+    if (result.spendNote() != null) {
+      context.progress().line(name(), result.spendNote());
+    }
 
-    List<Row> registry = List.of(
-        registryRow(context, modelName, result.purchases(), result.purchases().model().params(),
-            result.triples().customers()),
-        registryRow(context, "clv_gamma_gamma", result.spend(), Map.of("p", result.spend().model().p(),
-            "q", result.spend().model().q(), "v", result.spend().model().v()), null));
+    List<Row> registry = new ArrayList<>();
+    registry.add(registryRow(context, modelName, result.purchases(), result.purchases().model().params(),
+        result.triples().customers(), null));
+    if (result.spend() != null) {
+      registry.add(registryRow(context, "clv_gamma_gamma", result.spend(), Map.of("p", result.spend().model().p(),
+          "q", result.spend().model().q(), "v", result.spend().model().v()), null, result.spendNote()));
+    }
     lake.replaceWhere(Tables.MODEL_REGISTRY, context.spark().createDataFrame(registry,
         Tables.MODEL_REGISTRY.schema()), "model LIKE 'clv_%' AND as_of = '" + context.asOf() + "'");
 
@@ -100,7 +118,7 @@ public final class ClvJob implements Job {
     HoldoutComparison holdout;
     try {
       holdout = CustomerValue.holdout(purchases, context.asOf(), config);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ClvFitException e) {
       context.progress().line(name(), "holdout validation skipped: " + e.getMessage());
       return List.of();
     }
@@ -126,9 +144,10 @@ public final class ClvJob implements Job {
   }
 
   private static Row registryRow(JobContext context, String model, Fitted<?> fit, Map<String, Double> params,
-                                 Double rows) {
+                                 Double rows, String note) {
     return RowFactory.create(model, MODEL_VERSION, Date.valueOf(context.asOf()), Timestamp.from(Instant.now()),
-        params, fit.report().logLikelihood(),
-        fit.report().iterations(), true, rows == null ? null : rows.longValue(), null, fit.report().reason());
+        params, fit.report().logLikelihood(), fit.report().iterations(), true,
+        rows == null ? null : rows.longValue(), null,
+        note == null ? fit.report().reason() : fit.report().reason() + "; " + note);
   }
 }

@@ -71,6 +71,10 @@ public final class SegmentJob implements Job {
 
       Row kpi = lake.read(Tables.KPI_DAILY).where(col("as_of").equalTo(asOf)).first();
       long customers = kpi.getAs("customers");
+      if (kpi.isNullAt(kpi.fieldIndex("revenue")) && (long) kpi.getAs("orders") > 0) {
+        context.progress().line(name(), "the orders carry no amounts: monetary, m_score, revenue, growth value and "
+            + "the value quadrant are empty; the five tiers leave their spend conditions out");
+      }
       long tagRows = lake.read(Tables.CUSTOMER_TAGS).where(col("as_of").equalTo(asOf)).count();
       String summary = String.format(Locale.ROOT, "%,d customers, %,d buyers, %,d tags; five tiers %s%s", customers,
           (long) kpi.getAs("buyers"), tagRows, fiveTierSizes(historyToday),
