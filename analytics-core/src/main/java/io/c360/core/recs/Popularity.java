@@ -39,10 +39,14 @@ public final class Popularity {
   private Popularity() {
   }
 
-  /** sku, buyers: distinct customers who bought the sku in the window days ending on {@code asOf}. */
+  /**
+   * sku, buyers: distinct customers who bought the sku in the window days ending on {@code asOf}; an order of no
+   * customer (customer_id null) counts as a buyer of its own.
+   */
   public static Dataset<Row> items(Dataset<Row> lines, LocalDate asOf, int windowDays) {
     return Interactions.between(lines, asOf.minusDays(windowDays), asOf).groupBy(Interactions.SKU)
-        .agg(count_distinct(col(Interactions.CUSTOMER)).as("buyers"));
+        .agg(count_distinct(coalesce(col(Interactions.CUSTOMER), concat(lit("order:"), col("order_id"))))
+            .as("buyers"));
   }
 
   /**

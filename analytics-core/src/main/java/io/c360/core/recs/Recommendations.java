@@ -61,27 +61,35 @@ public final class Recommendations {
    * @param events    customer_id, event_type, sku, day; null without events
    * @param products  sku, name, category, list_price (latest snapshot); null without products
    * @param customers customer_id, segment, city: every customer who gets candidates
+   * @param anonymous purchase lines of the orders that belong to no customer (customer_id null): they count in the
+   *                  skus' popularity and in the basket rules only; null when there are none
    */
-  public record Inputs(Dataset<Row> lines, Dataset<Row> events, Dataset<Row> products, Dataset<Row> customers) {
+  public record Inputs(Dataset<Row> lines, Dataset<Row> events, Dataset<Row> products, Dataset<Row> customers,
+                       Dataset<Row> anonymous) {
+
+    public Inputs(Dataset<Row> lines, Dataset<Row> events, Dataset<Row> products, Dataset<Row> customers) {
+      this(lines, events, products, customers, null);
+    }
 
     /** The lines and events up to {@code day}, the customers without segments (a segment can tell the future). */
     public Inputs upTo(LocalDate day) {
       return new Inputs(Interactions.between(lines, null, day),
           events == null ? null : Interactions.between(events, null, day), products,
-          customers.withColumn("segment", lit(null).cast("string")));
+          customers.withColumn("segment", lit(null).cast("string")),
+          anonymous == null ? null : Interactions.between(anonymous, null, day));
     }
 
     /** The lines, events and customers of the customers {@code sample} (a condition on customer_id) keeps. */
     public Inputs sample(Column sample) {
       return new Inputs(lines.where(sample), events == null ? null : events.where(sample), products,
-          customers.where(sample));
+          customers.where(sample), anonymous);
     }
 
     /** These inputs with the lines, events and customers kept in memory (spilling to disk) once computed. */
     public Inputs persisted() {
       return new Inputs(lines.persist(StorageLevel.MEMORY_AND_DISK()),
           events == null ? null : events.persist(StorageLevel.MEMORY_AND_DISK()), products,
-          customers.persist(StorageLevel.MEMORY_AND_DISK()));
+          customers.persist(StorageLevel.MEMORY_AND_DISK()), anonymous);
     }
 
     /** Drops what {@link #persisted()} kept. */
@@ -165,9 +173,12 @@ public final class Recommendations {
         : Products.catalogue(in.products(), config.similar().priceBands());
     Dataset<Row> recent = Interactions.between(lines, asOf.minusDays(config.rules().recentDays()), asOf)
         .select(Interactions.CUSTOMER, Interactions.SKU).distinct();
-    Dataset<Row> items = Popularity.items(lines, asOf, config.popularity().windowDays());
+    // every purchase counts in the skus' popularity and the basket rules, the orders of no customer too
+    Dataset<Row> purchases = in.anonymous() == null ? lines
+        : lines.unionByName(Interactions.between(in.anonymous(), from, asOf));
+    Dataset<Row> items = Popularity.items(purchases, asOf, config.popularity().windowDays());
 
-    BasketRules.Result rules = BasketRules.fit(BasketRules.baskets(lines), config.rules().minSupport(),
+    BasketRules.Result rules = BasketRules.fit(BasketRules.baskets(purchases), config.rules().minSupport(),
         config.rules().minConfidence());
     Dataset<Row> reminders = Replenishment.reminders(lines, asOf, config.replenishment());
 
@@ -252,7 +263,8 @@ public final class Recommendations {
     Dataset<Row> products = in.products() == null ? null
         : Products.catalogue(in.products(), config.similar().priceBands());
     return new Split(cut, new Inputs(history.lines(), history.events(), history.products(),
-        history.customers().join(customers, Interactions.CUSTOMER)), relevant, customers, exclusions, catalogue,
+        history.customers().join(customers, Interactions.CUSTOMER), history.anonymous()), relevant, customers,
+        exclusions, catalogue,
         lines, products);
   }
 

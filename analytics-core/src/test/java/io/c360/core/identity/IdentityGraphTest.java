@@ -248,4 +248,22 @@ class IdentityGraphTest {
         r.getAs("customer_id")));
     return ids;
   }
+
+  @Test
+  void anOrderWithoutAnyIdentifierBelongsToNobody(SparkSession spark) {
+    IdentityGraph.Inputs in = new IdentityGraph.Inputs(
+        orders(spark,
+            new String[] {"o1", "A1", null, null},
+            new String[] {"o2", null, "13800138000", null},
+            new String[] {"o3", null, null, "x@y.cn"},
+            new String[] {"o4", " ", "n/a", "not an email"},
+            new String[] {"o5", null, null, null}),
+        null, events(spark, new String[] {"d1", null, "o5"}));
+    Map<String, Row> entities = resolve(new IdentityGraph(RULES).resolve(in));
+    assertEquals(java.util.Set.of("account:A1", "guest_order:o2", "guest_order:o3", "guest_order:o5", "device:d1"),
+        entities.keySet(), "o4 carries nothing that identifies; o5 was placed in the app by d1");
+    assertEquals(component(entities, "device:d1"), component(entities, "guest_order:o5"));
+    assertEquals(List.of("o1", "o2", "o3", "o5"), new IdentityGraph(RULES).identified(in).orderBy("order_id")
+        .select("order_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
 }

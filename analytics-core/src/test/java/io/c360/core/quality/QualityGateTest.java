@@ -79,4 +79,20 @@ class QualityGateTest {
     assertEquals(0.75, ref.observed(), 1e-9);
     assertTrue(ref.passed());
   }
+
+  @Test
+  void checksOnAColumnTheFilesDoNotHaveAreLeftOut(SparkSession spark) {
+    List<CheckSpec> checks = List.of(
+        new CheckSpec("orders", CheckKind.COMPLETENESS, "total_amount", Level.ERROR, 0.99, null, null, null),
+        new CheckSpec("orders", CheckKind.RANGE, "total_amount", Level.ERROR, 0.9, 0.0, 10.0, null),
+        new CheckSpec("orders", CheckKind.ROW_COUNT, null, Level.ERROR, 1, null, null, null));
+    Map<Source, Dataset<Row>> batches = Map.of(Source.ORDERS, orders(spark));
+    Map<Source, java.util.Set<String>> absent = Map.of(Source.ORDERS, java.util.Set.of("total_amount"));
+    QualityGate gate = new QualityGate(checks);
+    List<CheckResult> results = gate.evaluate(batches, batches, quarantine(spark), LocalDate.parse("2025-12-31"),
+        absent);
+    assertEquals(List.of("row_count"), results.stream().map(CheckResult::check).toList());
+    assertEquals(Map.of(Source.ORDERS, List.of("completeness(total_amount)", "range(total_amount in [0.0, 10.0])")),
+        gate.notApplicable(absent));
+  }
 }

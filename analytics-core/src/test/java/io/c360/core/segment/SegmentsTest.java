@@ -73,7 +73,8 @@ class SegmentsTest {
             "total_amount", "999.00")
         .row("order_id", "c6", "account_id", "A6", "order_ts", "2025-12-30 12:00:00", "status", "cancelled",
             "total_amount", "10.00")
-        .row("order_id", "late", "account_id", "A3", "order_ts", "2026-01-01 00:00:00", "total_amount", "1.00");
+        .row("order_id", "late", "account_id", "A3", "order_ts", "2026-01-01 00:00:00", "total_amount", "1.00")
+        .row("order_id", "g1", "order_ts", "2025-12-15 12:00:00", "total_amount", "40.00");
     Dataset<Row> items = BronzeRows.of(Source.ORDER_ITEMS)
         .row("order_id", "c2-12-10", "line_no", "1", "sku", "S1", "category", "healthy_food", "quantity", "1",
             "unit_price", "10")
@@ -242,6 +243,44 @@ class SegmentsTest {
         getAs("segment_sizes"));
     assertEquals(1L, sizes.get("five_tier:lost"));
     assertEquals(1L, sizes.get("rfm:champions"));
+    // orders and revenue count the guest order g1 that belongs to nobody (no account, phone or email)
+    assertEquals(23L, (long) kpi.getAs("orders"), "orders that count in the 365 days, g1 included");
+    assertEquals(5270.0, (double) kpi.getAs("revenue"), 1e-9);
+    assertEquals(1.0 / 23, (double) kpi.getAs("unidentified_order_share"), 1e-12);
+    assertEquals(40.0 / 5270, (double) kpi.getAs("unidentified_revenue_share"), 1e-12);
+    assertEquals(5270.0 / 23, (double) kpi.getAs("avg_order_value"), 1e-9);
+  }
+
+  @Test
+  void withoutAmountsMoneyStaysEmptyAndTiersLeaveSpendOut(SparkSession spark) {
+    BronzeRows orders = BronzeRows.of(Source.ORDERS);
+    for (String day : List.of("10-05", "11-03", "11-20", "12-01", "12-10", "12-20", "12-28")) {
+      orders = orders.row("order_id", "1808@" + day, "account_id", "1808", "order_ts", "2025-" + day + " 00:00:00");
+    }
+    orders = orders.row("order_id", "2552@01-05", "account_id", "2552", "order_ts", "2025-01-05 00:00:00");
+    StructType mapSchema = new StructType().add("entity_type", DataTypes.StringType)
+        .add("entity_key", DataTypes.StringType).add("customer_id", DataTypes.StringType);
+    Dataset<Row> identityMap = spark.createDataFrame(List.of(RowFactory.create("account", "1808", "C1808"),
+        RowFactory.create("account", "2552", "C2552")), mapSchema);
+    Dataset<Row> bronze = orders.toDataset(spark);
+    Dataset<Row> profiles = new Customer360(CONFIG.identity()).transform(new Customer360.Inputs(identityMap,
+        bronze, null, null, null, null, null, null, null), AS_OF).drop("as_of");
+    Dataset<Row> all = Segments.orders(identityMap, bronze, AS_OF);
+    Dataset<Row> noMoney = new Segments(SEGMENTS).wide(profiles, all, AS_OF);
+    Map<String, Row> rows = new HashMap<>();
+    Segments.table(noMoney).collectAsList().forEach(r -> rows.put(r.getAs("customer_id"), r));
+    Row frequent = rows.get("C1808");
+    assertNull(frequent.getAs("monetary"), "no amounts: no monetary, not 0");
+    assertNull(frequent.getAs("m_score"));
+    assertEquals(3, (int) frequent.getAs("r_score"), "better than one of the two buyers");
+    assertEquals("high_value", frequent.getAs("five_tier"), "recent and frequent: the spend condition is left out");
+    assertEquals("lost", rows.get("C2552").getAs("five_tier"));
+    assertNull(profiles.where(col("customer_id").equalTo("C1808")).first().getAs("revenue"));
+    Row kpi = Kpis.transform(noMoney, new Segments(SEGMENTS).history(Segments.table(noMoney)), all, SEGMENTS, AS_OF)
+        .first();
+    assertEquals(8L, (long) kpi.getAs("orders"));
+    assertNull(kpi.getAs("revenue"));
+    assertNull(kpi.getAs("avg_order_value"));
   }
 
   @Test

@@ -95,18 +95,16 @@ final class PipelineCommand implements Callable<Integer> {
       return Optional.empty();
     }
     List<Row> kpis = ws.lake.read(Tables.KPI_DAILY).where(col("as_of").equalTo(Date.valueOf(context.asOf())))
-        .select("orders", "unidentified_orders", "revenue", "unidentified_revenue").collectAsList();
+        .select("orders", "unidentified_order_share", "unidentified_revenue_share").collectAsList();
     if (kpis.isEmpty() || kpis.get(0).isNullAt(0)) {
       return Optional.empty();
     }
     Row k = kpis.get(0);
-    long orders = k.getLong(0);
-    long unidentified = k.getLong(1);
-    String revenue = k.isNullAt(2) || k.isNullAt(3) || k.getDouble(2) == 0 ? "" : String.format(Locale.ROOT,
-        ", %.1f%% of the revenue", 100 * k.getDouble(3) / k.getDouble(2));
-    return Optional.of(String.format(Locale.ROOT, "[pipeline] %,d orders up to %s; %,d (%.1f%%%s) have no "
-        + "customer: no account, member, phone or email", orders, context.asOf(), unidentified,
-        orders == 0 ? 0.0 : 100.0 * unidentified / orders, revenue));
+    String revenue = k.isNullAt(2) ? "" : String.format(Locale.ROOT, ", %.1f%% of the revenue", 100 * k.getDouble(2));
+    return Optional.of(String.format(Locale.ROOT, "[pipeline] %,d orders in the %d days to %s; %.1f%% of them%s "
+        + "belong to no customer (no account, member, phone or email)", k.getLong(0),
+        ws.config.segments().rfm().monetaryWindowDays(), context.asOf(), k.isNullAt(1) ? 0.0 : 100 * k.getDouble(1),
+        revenue));
   }
 
   private static String summary(JobContext context, List<Pipeline.Stage> stages, double seconds) {

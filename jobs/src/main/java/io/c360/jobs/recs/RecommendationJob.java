@@ -67,8 +67,10 @@ public final class RecommendationJob implements Job {
     Dataset<Row> identityMap = IdentityJob.customers(lake, asOf, name());
     CustomerKeys keys = new CustomerKeys(identityMap, null);
     AsOfWindow window = new AsOfWindow(asOf);
-    Dataset<Row> orders = keys.orders(lake.read(Tables.bronze(Source.ORDERS)).where(window.seen(col("order_ts"))));
-    Dataset<Row> lines = Interactions.lines(orders, lake.read(itemsTable)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> orders = keys.allOrders(lake.read(Tables.bronze(Source.ORDERS)).where(window.seen(col("order_ts"))));
+    Dataset<Row> allLines = Interactions.lines(orders, lake.read(itemsTable)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> lines = allLines.where(col("customer_id").isNotNull());
+    Dataset<Row> anonymous = allLines.where(col("customer_id").isNull());
     Dataset<Row> events = null;
     if (lake.exists(Tables.bronze(Source.EVENTS))) {
       events = keys.devices(lake.read(Tables.bronze(Source.EVENTS)).where(window.seen(col("event_ts"))))
@@ -88,7 +90,7 @@ public final class RecommendationJob implements Job {
       Dataset<Row> customers = profiles.select("customer_id", "city");
       customers = segments == null ? customers.withColumn("segment", lit(null).cast("string"))
           : customers.join(segments, new String[] {"customer_id"}, "left");
-      Recommendations.Inputs inputs = new Recommendations.Inputs(lines, events, products, customers);
+      Recommendations.Inputs inputs = new Recommendations.Inputs(lines, events, products, customers, anonymous);
       Recommendations recs = new Recommendations(config);
 
       RecsRegistry registry = new RecsRegistry(lake);
@@ -152,7 +154,7 @@ public final class RecommendationJob implements Job {
       context.progress().line(name(), summary);
       return new JobResult(written.getLong(1), written.getLong(0), summary);
     } finally {
-      lines.unpersist();
+      allLines.unpersist();
       if (events != null) {
         events.unpersist();
       }

@@ -69,9 +69,9 @@ class CliTest {
     assertTrue(run.err().contains("[ingest] orders (1 quarantined): 3 rows in, 2 rows out"), run.err());
     assertTrue(run.err().contains("[gate] pass error   bronze_orders quarantine_ratio observed 0.3333"), run.err());
     assertTrue(run.out().contains(lake.database + ".bronze_orders"), run.out());
-    assertTrue(run.err().contains("[clv] skipped, too little history to fit as of 2025-12-31: no repeat buyer"),
+    assertTrue(run.err().contains("[clv] skipped: too little history to fit as of 2025-12-31: no repeat buyer"),
         run.err());
-    assertTrue(run.err().contains("[recommendations] skipped, no order_items: recommendations need the skus of the "
+    assertTrue(run.err().contains("[recommendations] skipped: no order_items: recommendations need the skus of the "
         + "orders"), run.err());
   }
 
