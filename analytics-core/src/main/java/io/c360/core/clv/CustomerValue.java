@@ -73,6 +73,10 @@ public final class CustomerValue {
     SummarySpec spec = new SummarySpec("customer_id", "order_ts", "total_amount", config.period(), asOf, null);
     Dataset<Row> summary = ClvSummary.transform(purchases, spec).localCheckpoint();
     RfmTriples triples = ClvSummary.compressRfm(summary);
+    if (java.util.Arrays.stream(triples.x()).noneMatch(x -> x > 0)) {
+      throw new IllegalArgumentException("no repeat buyer: the purchase model needs customers who bought in more "
+          + "than one " + config.period());
+    }
     Fitted<? extends PurchaseModel> model = fitPurchases(triples, config);
     SpendPairs pairs = ClvSummary.spendPairs(summary);
     Fitted<GammaGamma> spend = pairs.size() == 0 ? null : GammaGamma.fit(pairs, options(config));
