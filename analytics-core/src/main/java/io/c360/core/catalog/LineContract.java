@@ -5,7 +5,6 @@ import static io.c360.core.catalog.SourceField.required;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The rows of an orders file in the {@link Layout#ORDER_LINES} or {@link Layout#PURCHASE_LOG} layout: one row per
@@ -30,11 +29,8 @@ public record LineContract(Layout layout, List<SourceField> fields) implements C
     fields = List.copyOf(fields);
   }
 
-  /**
-   * @param present the contract columns the file has (mapped or named as the contract): a present sku is required on
-   *                every line, an absent one means the file has no order lines
-   */
-  public static LineContract of(Layout layout, Set<String> present) {
+  /** The line rules of a layout; {@link Contract#forColumns} then adapts them to a file's columns. */
+  public static LineContract of(Layout layout) {
     List<SourceField> fields = new ArrayList<>();
     if (layout == Layout.ORDER_LINES) {
       fields.add(required("order_id", FieldType.STRING, "Order id of the line"));
@@ -47,8 +43,9 @@ public record LineContract(Layout layout, List<SourceField> fields) implements C
     }
     for (String name : List.of("line_no", "sku", "category", "quantity", "unit_price", "discount")) {
       SourceField f = Source.ORDER_ITEMS.field(name).orElseThrow();
-      boolean needed = name.equals("sku") && present.contains("sku");
-      SourceField line = needed ? required(name, f.type(), f.comment()) : optional(name, f.type(), f.comment());
+      // a file with products needs one on every line; without a product column it has no order lines
+      SourceField line = name.equals("sku") ? required(name, f.type(), f.comment()).whenPresent()
+          : optional(name, f.type(), f.comment());
       fields.add(f.nonNegative() ? (f.quantity() ? line.withQuantity() : line.withNonNegative()) : line);
     }
     fields.add(optional("line_amount", FieldType.AMOUNT, "Amount of the line (after discount); default quantity x "
@@ -60,7 +57,7 @@ public record LineContract(Layout layout, List<SourceField> fields) implements C
 
   /** Every column a mapping may name in this layout (the contract names), whatever the file has. */
   public static List<String> columnNames(Layout layout) {
-    return of(layout, Set.of()).fields().stream().map(SourceField::name).toList();
+    return of(layout).fields().stream().map(SourceField::name).toList();
   }
 
   @Override

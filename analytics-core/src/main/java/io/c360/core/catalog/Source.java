@@ -24,8 +24,8 @@ public enum Source implements Contract {
       optional("channel", FieldType.STRING, "Sales channel"),
       optional("city", FieldType.STRING, "Delivery city"),
       optional("status", FieldType.STRING, "Order status").withAllowed("paid", "cancelled", "returned"),
-      optional("total_amount", FieldType.AMOUNT, "Amount paid for the order; empty in files without amounts")
-          .withNonNegative(),
+      required("total_amount", FieldType.AMOUNT, "Amount paid for the order (a file may have no amounts at all)")
+          .withNonNegative().whenPresent(),
       optional("discount_amount", FieldType.AMOUNT, "Discount granted on the order").withNonNegative(),
       optional("currency", FieldType.STRING, "ISO 4217 currency code"),
       optional("name", FieldType.STRING, "Customer name as written on the order (raw, personal data)")),
@@ -35,8 +35,8 @@ public enum Source implements Contract {
       required("sku", FieldType.STRING, "Product SKU"),
       optional("category", FieldType.STRING, "Product category"),
       required("quantity", FieldType.INT, "Quantity bought").withQuantity(),
-      optional("unit_price", FieldType.AMOUNT, "Unit price before discount; empty in files without prices")
-          .withNonNegative(),
+      required("unit_price", FieldType.AMOUNT, "Unit price before discount (a file may have no prices at all)")
+          .withNonNegative().whenPresent(),
       optional("discount", FieldType.AMOUNT, "Discount on the line").withNonNegative()),
   PRODUCTS(Kind.DIMENSION, "Product catalogue",
       key("sku", FieldType.STRING, "Product SKU"),

@@ -67,7 +67,7 @@ public record SourceConfig(Source source, boolean enabled, String path, SourceFo
     if (path == null || path.isBlank()) {
       throw new ConfigException(prefix + ".path must not be empty");
     }
-    Contract contract = layout.derivesOrders() ? LineContract.of(layout, Set.of()) : source;
+    Contract contract = layout.derivesOrders() ? LineContract.of(layout) : source;
     String layoutNote = layout.derivesOrders() ? " (layout " + layout.confName() + ")" : "";
     for (String contractName : columns.keySet()) {
       if (contract.field(contractName).isEmpty()) {
@@ -106,13 +106,18 @@ public record SourceConfig(Source source, boolean enabled, String path, SourceFo
         Cancellation.NONE);
   }
 
+  /** The rules of this source's rows: the source's, or for an orders file with lines, the line contract. */
+  public Contract contract() {
+    return layout.derivesOrders() ? LineContract.of(layout) : source;
+  }
+
   /**
-   * The rules the file's rows are checked by: the source's, or for an orders file with lines, the line contract.
+   * The rules a file's rows are checked by ({@link Contract#forColumns}).
    *
-   * @param present the contract columns the file has (for the line contract: whether lines carry a sku)
+   * @param present the contract columns the file has
    */
   public Contract contract(Set<String> present) {
-    return layout.derivesOrders() ? LineContract.of(layout, present) : source;
+    return contract().forColumns(present);
   }
 
   /** The raw column name that feeds a contract column (the contract name unless remapped). */

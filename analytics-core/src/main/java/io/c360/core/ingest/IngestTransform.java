@@ -129,7 +129,7 @@ public final class IngestTransform {
 
   /** The valid rows, shaped as the source's bronze table. */
   public Dataset<Row> bronze(Dataset<Row> checked) {
-    TableDef table = Tables.bronze((Source) source);
+    TableDef table = Tables.bronze(Source.byId(source.id()).orElseThrow());
     return checked.where(col(REASON).isNull())
         .select(table.columnNames().stream().map(c -> col(c).cast(table.schema().apply(c).dataType()))
             .toArray(Column[]::new));

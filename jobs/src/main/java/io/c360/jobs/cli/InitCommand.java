@@ -5,6 +5,7 @@ import io.c360.core.catalog.Layout;
 import io.c360.core.catalog.Source;
 import io.c360.core.ingest.ExportRecognizer;
 import io.c360.jobs.InputException;
+import io.c360.jobs.ingest.SourceReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -92,7 +92,7 @@ final class InitCommand implements Callable<Integer> {
     sb.append("c360.sources {\n");
     for (Source source : Source.values()) {
       Path folder = dir.resolve(source.id());
-      List<Path> files = Files.isDirectory(folder) ? dataFiles(folder) : List.of();
+      List<Path> files = Files.isDirectory(folder) ? SourceReader.dataFiles(folder) : List.of();
       if (files.isEmpty()) {
         sb.append("  ").append(source.id()).append(".enabled = false   # no ").append(source.id())
             .append("/ folder\n");
@@ -112,7 +112,7 @@ final class InitCommand implements Callable<Integer> {
 
   /** One export file (or a folder of its files): the orders source. */
   private String export(Path path) throws IOException {
-    List<Path> files = Files.isDirectory(path) ? dataFiles(path) : List.of(path);
+    List<Path> files = SourceReader.dataFiles(path);
     if (files.isEmpty()) {
       throw new InputException("init: no data files in " + path);
     }
@@ -275,15 +275,6 @@ final class InitCommand implements Callable<Integer> {
       return "json";
     }
     return name.endsWith(".parquet") ? "parquet" : "csv";
-  }
-
-  private static List<Path> dataFiles(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> Stream.of(dir.relativize(p).toString().split("/"))
-              .noneMatch(part -> part.startsWith(".") || part.startsWith("_")))
-          .sorted().toList();
-    }
   }
 
   private static String printable(String separator) {

@@ -42,7 +42,7 @@ import org.apache.spark.sql.types.StructType;
  * (missing folder for orders, mixed formats, a missing required column) raise {@link InputException} naming
  * the source, file and column.
  */
-final class SourceReader {
+public final class SourceReader {
 
   private static final long FULL_SCHEMA_SCAN_BYTES = 64L << 20;
   private static final Map<SourceFormat, List<String>> EXTENSIONS = Map.of(
@@ -85,7 +85,7 @@ final class SourceReader {
     Dataset<Row> frame = frame(conf, files);
     List<String> found = Arrays.stream(frame.columns()).filter(c -> !c.equals(IngestTransform.CORRUPT_COL)).toList();
     Set<String> present = new LinkedHashSet<>();
-    for (SourceField field : conf.contract(Set.of()).fields()) {
+    for (SourceField field : conf.contract().fields()) {
       if (rawColumn(conf, field, found) != null) {
         present.add(field.name());
       }
@@ -243,7 +243,11 @@ final class SourceReader {
     }
   }
 
-  private static List<Path> dataFiles(Path location) {
+  /**
+   * The data files of a source: the file itself, or every non-empty file below the folder, in name order, but those
+   * in or named like hidden ({@code .x}) or reserved ({@code _x}, as Spark's {@code _SUCCESS}) entries.
+   */
+  public static List<Path> dataFiles(Path location) {
     if (Files.isRegularFile(location)) {
       return size(location) > 0 ? List.of(location) : List.of();
     }

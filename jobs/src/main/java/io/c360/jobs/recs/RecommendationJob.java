@@ -84,6 +84,10 @@ public final class RecommendationJob implements Job {
       Dataset<Row> products = lake.exists(Tables.bronze(Source.PRODUCTS))
           ? Snapshots.latest(lake.read(Tables.bronze(Source.PRODUCTS)), Source.PRODUCTS)
               .select("sku", "name", "category", "list_price") : null;
+      if (products != null && products.where(col("list_price").isNotNull()).isEmpty()) {
+        context.progress().line(name(), "the products carry no prices: similar and upgrade products (price bands) "
+            + "are left out");
+      }
       Dataset<Row> segments = lake.exists(Tables.CUSTOMER_SEGMENTS)
           ? lake.read(Tables.CUSTOMER_SEGMENTS).where(col("as_of").equalTo(Date.valueOf(asOf)))
               .select(col("customer_id"), col("five_tier").as("segment")) : null;

@@ -150,10 +150,29 @@ class IngestJobTest {
   @Test
   void aMissingRequiredColumnNamesTheColumnAndTheFile() {
     TestLake test = new TestLake(dir);
-    Path file = test.source("orders", "orders.csv", "order_id,account_id,order_ts", "o1,A1,2025-06-01 10:00:00");
+    Path file = test.source("orders", "orders.csv", "order_id,account_id,total_amount", "o1,A1,10.00");
     InputException e = assertThrows(InputException.class, () -> new IngestJob().run(test.context(AS_OF)));
-    assertTrue(e.getMessage().startsWith("orders: required column 'total_amount' is missing in " + file),
+    assertTrue(e.getMessage().startsWith("orders: required column 'order_ts' is missing in " + file),
         e.getMessage());
+  }
+
+  @Test
+  void aFileWithoutAmountsIsReadAndAnEmptyAmountInAFileWithThemIsNot() {
+    TestLake test = new TestLake(dir);
+    test.source("orders", "orders.csv", "order_id,account_id,order_ts", "o1,A1,2025-06-01 10:00:00");
+    new IngestJob().run(test.context(AS_OF));
+    Lake lake = test.open();
+    assertEquals(1, lake.read(Tables.bronze(Source.ORDERS)).where("total_amount IS NULL").count());
+    Row listed = lake.read(Tables.INGEST_BATCHES).first();
+    assertTrue(listed.<String>getList(listed.fieldIndex("absent_columns")).contains("total_amount"),
+        "the gate leaves the checks on total_amount out");
+    TestLake withAmounts = new TestLake(dir.resolve("second"));
+    withAmounts.source("orders", "orders.csv", "order_id,account_id,order_ts,total_amount",
+        "o1,A1,2025-06-01 10:00:00,", "o2,A1,2025-06-02 10:00:00,3.50");
+    new IngestJob().run(withAmounts.context(AS_OF));
+    assertEquals(List.of("MISSING_VALUE:total_amount"), withAmounts.open().read(Tables.QUARANTINE)
+        .selectExpr("concat(reason_code, ':', column_name)").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList());
   }
 
   @Test
