@@ -159,7 +159,7 @@ public final class IngestJob implements Job {
     Lake lake = context.lake();
     Source source = batch.source();
     TableDef bronze = Tables.bronze(source);
-    IngestTransform transform = new IngestTransform(source, context.config().ingest(), context.asOf(),
+    IngestTransform transform = new IngestTransform(batch.contract(), context.config().ingest(), context.asOf(),
         pending.conf().formats());
     Timestamp now = Timestamp.from(Instant.now());
     Dataset<Row> existing = source.kind() == Source.Kind.FACT ? otherBatches(lake, bronze, batch)
