@@ -35,9 +35,12 @@ public final class SharedLake {
 
   /**
    * 300 people share the generator's three counter phones with few orders each: a low guest-order limit keeps them
-   * apart. Churn and recommendations train small models; the test user may use the admin role.
+   * apart. Churn, recommendations and the ticket classifier train small models; ingest writes two sources at a time;
+   * the test user may use the admin role.
    */
   public static final String CONF = "c360.identity.max-guest-orders-per-phone = 3\n"
+      + "c360.ingest.parallel-sources = 2\n"
+      + "c360.service.classifier { num-features = 4096, max-iter = 30 }\n"
       + "c360.security.admins = [\"" + System.getProperty("user.name") + "\"]\n"
       + "c360.churn { horizon-days = 60, step-days = 30, training-dates = 5, rounds = 30, early-stopping-rounds = 5,"
       + " risk-bands { mode = top-percent, high = 20, medium = 50 } }\n"
@@ -63,6 +66,11 @@ public final class SharedLake {
     TestLake.copyTree(source.resolve("lake"), test.root);
     TestLake.copyTree(source.resolve("sources"), test.sources);
     return test;
+  }
+
+  /** The shared lake's folder, built if need be: for reading only (copy it to change anything). */
+  static Path builtLake() {
+    return build().resolve("lake");
   }
 
   private static synchronized Path build() {

@@ -53,7 +53,7 @@ public final class Tables {
           required("as_of", FieldType.DATE, "As-of date the job ran for"),
           required("started_at", FieldType.TIMESTAMP, "Start time"),
           of("ended_at", FieldType.TIMESTAMP, "End time; empty while running or after a crash"),
-          required("status", FieldType.STRING, "running, succeeded, failed or gate_failed"),
+          required("status", FieldType.STRING, "running, succeeded, skipped, failed or gate_failed"),
           of("rows_in", FieldType.LONG, "Rows read"),
           of("rows_out", FieldType.LONG, "Rows written"),
           of("message", FieldType.STRING, "Error or summary message")),

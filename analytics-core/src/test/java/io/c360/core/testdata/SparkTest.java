@@ -6,8 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalog.Database;
+import org.apache.spark.sql.delta.DeltaLog;
+import scala.collection.JavaConverters;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,20 +22,29 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One local SparkSession per test JVM, configured like c360's own (Delta, the SQL guard, UTC) but small:
  * two threads, two shuffle partitions, no UI. Use with {@code @ExtendWith(SparkTest.class)} and take the
  * session as a test or lifecycle method parameter.
+ *
+ * <p>A JVM that runs many test classes calls {@link #cleanUp()} after each (see {@link SparkCleanup}).
  */
 public final class SparkTest implements BeforeAllCallback, ParameterResolver {
 
   private static SparkSession session;
   private static Path warehouse;
+  private static Map<String, String> initialConf;
 
   public static synchronized SparkSession spark() {
+    if (session != null && session.sparkContext().isStopped()) {
+      session = null;
+    }
     if (session == null) {
-      try {
-        warehouse = Files.createTempDirectory("c360-test-warehouse");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      if (warehouse == null) {
+        try {
+          warehouse = Files.createTempDirectory("c360-test-warehouse");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        Path folder = warehouse;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(warehouse)));
       session = SparkSession.builder()
           .master("local[2]")
           .appName("c360-tests")
@@ -40,6 +54,7 @@ public final class SparkTest implements BeforeAllCallback, ParameterResolver {
           .config("spark.sql.ui.retainedExecutions", "20")
           .config("spark.ui.retainedJobs", "50")
           .config("spark.ui.retainedStages", "50")
+          .config("spark.cleaner.periodicGC.interval", "1min")
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.default.parallelism", "2")
           .config("spark.sql.session.timeZone", "UTC")
@@ -51,8 +66,44 @@ public final class SparkTest implements BeforeAllCallback, ParameterResolver {
               "io.delta.sql.DeltaSparkSessionExtension," + SqlGuardExtension.class.getName())
           .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
           .getOrCreate();
+      initialConf = Map.copyOf(JavaConverters.mapAsJavaMap(session.conf().getAll()));
     }
     return session;
+  }
+
+  /**
+   * Leaves the session as {@link #spark()} made it, for the next test class of the JVM: frees cached and checkpointed
+   * blocks and Delta's table cache, drops every catalog database but {@code default} (the tests' tables are external:
+   * their files stay), and restores the SQL conf that commands run in the tests changed (role, read-only guard,
+   * shuffle partitions).
+   */
+  public static synchronized void cleanUp() {
+    if (session == null || session.sparkContext().isStopped()) {
+      session = null;
+      return;
+    }
+    for (RDD<?> rdd : JavaConverters.mapAsJavaMap(session.sparkContext().getPersistentRDDs()).values()) {
+      rdd.unpersist(false);
+    }
+    session.catalog().clearCache();
+    DeltaLog.clearCache();
+    Map<String, String> now = JavaConverters.mapAsJavaMap(session.conf().getAll());
+    for (Map.Entry<String, String> e : now.entrySet()) {
+      String initial = initialConf.get(e.getKey());
+      if (!e.getValue().equals(initial) && session.conf().isModifiable(e.getKey())) {
+        if (initial == null) {
+          session.conf().unset(e.getKey());
+        } else {
+          session.conf().set(e.getKey(), initial);
+        }
+      }
+    }
+    for (Database database : session.catalog().listDatabases().collectAsList()) {
+      if (!"default".equals(database.name())) {
+        session.sql("DROP DATABASE IF EXISTS `" + database.name() + "` CASCADE");
+      }
+    }
+    session.catalog().setCurrentDatabase("default");
   }
 
   /** Removes the test JVM's warehouse folder when it exits (best effort: a file still open stays). */

@@ -53,7 +53,7 @@ import org.apache.spark.storage.StorageLevel;
 public final class ChurnJob implements Job {
 
   /** Largest accepted |sum of SHAP values - margin| of a scored customer. */
-  static final double ADDITIVITY_TOLERANCE = 1e-4;
+  public static final double ADDITIVITY_TOLERANCE = 1e-4;
   private static final String SCORE = ChurnModel.PROBABILITY;
   private static final String ADDITIVITY = "shap_additivity_max_error";
   private static final String PSI_SCORE = "psi_score";

@@ -48,7 +48,7 @@ import org.apache.spark.sql.SparkSession;
 public final class RfmReference {
 
   /** The totals, in order: customers, then the sum of each measure over the customers. */
-  static final List<String> TOTALS = List.of("customers", "orders", "recency_days", "frequency", "monetary",
+  public static final List<String> TOTALS = List.of("customers", "orders", "recency_days", "frequency", "monetary",
       "paid_orders_window", "orders_per_month", "order_days", "interval_mean_days", "recent_interval_days",
       "period_orders", "previous_period_orders", "active_orders");
 
@@ -57,7 +57,7 @@ public final class RfmReference {
       "active_orders");
 
   /** One engine's timed runs and its totals. */
-  record Timing(String engine, List<Double> seconds, Map<String, Double> totals) {
+  public record Timing(String engine, List<Double> seconds, Map<String, Double> totals) {
     double median() {
       List<Double> sorted = seconds.stream().sorted().toList();
       int n = sorted.size();
@@ -74,7 +74,7 @@ public final class RfmReference {
    *
    * @return the number of order rows written
    */
-  static long export(Lake lake, LocalDate asOf, Path parquet) {
+  public static long export(Lake lake, LocalDate asOf, Path parquet) {
     Dataset<Row> orders = Segments.orders(IdentityJob.customers(lake, asOf, "bench"),
         lake.read(Tables.bronze(Source.ORDERS)), asOf).where(col("customer_id").isNotNull())
         .select(col("customer_id"), col("order_ts"), to_date(col("order_ts")).as("order_day"), col("status"),
@@ -84,7 +84,7 @@ public final class RfmReference {
   }
 
   /** The totals of {@link Rfm#measures} on the Parquet orders. */
-  static Map<String, Double> spark(SparkSession spark, Path parquet, LocalDate asOf, SegmentConfig config) {
+  public static Map<String, Double> spark(SparkSession spark, Path parquet, LocalDate asOf, SegmentConfig config) {
     Dataset<Row> measures = Rfm.measures(spark.read().parquet(parquet.toString()), new AsOfWindow(asOf), config);
     List<Column> sums = new ArrayList<>(List.of(count(lit(1)).cast("double")));
     for (String measure : TOTALS.subList(1, TOTALS.size())) {
@@ -142,7 +142,7 @@ public final class RfmReference {
   }
 
   /** The totals of {@link #duckdbSql} on the Parquet orders. */
-  static Map<String, Double> duckdb(Connection db, Path parquet, LocalDate asOf, SegmentConfig config) {
+  public static Map<String, Double> duckdb(Connection db, Path parquet, LocalDate asOf, SegmentConfig config) {
     try (Statement statement = db.createStatement();
          ResultSet rs = statement.executeQuery(duckdbSql(parquet, asOf, config))) {
       rs.next();
@@ -160,7 +160,7 @@ public final class RfmReference {
    * One warm-up run, then {@code runs} timed runs; every run's totals must equal the warm-up's (sums of doubles
    * up to their order, {@link #differences}).
    */
-  static Timing time(String engine, int runs, Supplier<Map<String, Double>> measure) {
+  public static Timing time(String engine, int runs, Supplier<Map<String, Double>> measure) {
     Map<String, Double> totals = measure.get();
     List<Double> seconds = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
@@ -176,7 +176,7 @@ public final class RfmReference {
   }
 
   /** Names the totals on which the two engines differ by more than 1e-9 relative; empty when they agree. */
-  static List<String> differences(Map<String, Double> a, Map<String, Double> b) {
+  public static List<String> differences(Map<String, Double> a, Map<String, Double> b) {
     List<String> out = new ArrayList<>();
     for (String total : TOTALS) {
       double x = a.get(total);

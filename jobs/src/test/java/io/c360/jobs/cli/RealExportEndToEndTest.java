@@ -51,6 +51,7 @@ class RealExportEndToEndTest {
     CliTest.Run run = CliTest.run("pipeline", "--conf", test.confFile.toString());
     assertEquals(0, run.code(), run.err());
     assertFalse(run.err().contains("\tat "), "no stack trace:\n" + run.err());
+    assertTrue(run.out().contains(test.database + ".bronze_orders"), "the tables written:\n" + run.out());
     assertTrue(run.err().startsWith("[pipeline] as-of 2022-12-30: the day of the latest order in the sources"),
         run.err());
     List<String> lines = run.err().lines().toList();

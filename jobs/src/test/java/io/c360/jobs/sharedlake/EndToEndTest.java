@@ -1,4 +1,4 @@
-package io.c360.jobs;
+package io.c360.jobs.sharedlake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,12 @@ import io.c360.core.catalog.Source;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.JobContext;
+import io.c360.jobs.JobRunner;
+import io.c360.jobs.Lake;
+import io.c360.jobs.Pipeline;
+import io.c360.jobs.SharedLake;
+import io.c360.jobs.TestLake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

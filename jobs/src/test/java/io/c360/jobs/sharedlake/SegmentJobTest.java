@@ -1,4 +1,4 @@
-package io.c360.jobs;
+package io.c360.jobs.sharedlake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.c360.core.catalog.Tables;
 import io.c360.core.segment.FiveTiers;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.JobRunner;
+import io.c360.jobs.Lake;
+import io.c360.jobs.Pipeline;
+import io.c360.jobs.SharedLake;
+import io.c360.jobs.TestLake;
 import io.c360.jobs.cli.C360;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

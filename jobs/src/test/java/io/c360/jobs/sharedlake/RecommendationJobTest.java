@@ -1,4 +1,4 @@
-package io.c360.jobs;
+package io.c360.jobs.sharedlake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.JobRunner;
+import io.c360.jobs.Lake;
+import io.c360.jobs.SharedLake;
+import io.c360.jobs.TestLake;
 import io.c360.jobs.cli.C360;
 import io.c360.jobs.recs.RecommendationJob;
 import java.io.ByteArrayOutputStream;
@@ -192,8 +196,10 @@ class RecommendationJobTest {
 
   @Test
   void theEvaluationAndTheAlsFitRunOnCustomerSamplesAndTheCandidatesCoverEveryCustomer(@TempDir Path dir) {
+    // no blend tuning or learned ranker: what is checked here is the samples, and the evaluation runs its test split only
     TestLake sampled = SharedLake.copy(dir, "c360.recommendations.evaluation-customers = 150\n"
-        + "c360.recommendations.als.fit-customers = 150\n");
+        + "c360.recommendations.als.fit-customers = 150\n"
+        + "c360.recommendations { blend.tune-weights = false, ranker.enabled = false }\n");
     Lake other = sampled.open();
     String where = "as_of = DATE'" + SharedLake.AS_OF + "'";
     long customers = other.read(Tables.CUSTOMER_360).where(where).count();

@@ -1,4 +1,4 @@
-package io.c360.jobs;
+package io.c360.jobs.sharedlake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.SharedLake;
+import io.c360.jobs.TestLake;
 import io.c360.jobs.cli.C360;
 import io.c360.jobs.cli.ExitCodes;
 import io.c360.notebooks.NotebookSchema;

@@ -1,4 +1,4 @@
-package io.c360.jobs;
+package io.c360.jobs.sharedlake;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.regexp_replace;

@@ -1,4 +1,4 @@
-package io.c360.jobs.bench;
+package io.c360.jobs.sharedlake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,7 @@ import io.c360.core.config.SegmentConfig;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
+import io.c360.jobs.bench.RfmReference;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.c360.jobs.churn;
+package io.c360.jobs.sharedlake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,8 +14,10 @@ import io.c360.jobs.InputException;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobRunner;
 import io.c360.jobs.Lake;
+import io.c360.jobs.Progress;
 import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
+import io.c360.jobs.churn.ChurnJob;
 import io.c360.jobs.identity.IdentityJob;
 import io.c360.jobs.profile.Customer360Job;
 import java.nio.file.Files;
@@ -169,7 +171,7 @@ class ChurnJobTest {
 
     TestLake pinned = new TestLake(dir.resolve("pinned"), SharedLake.CONF + "c360.churn.model-version = churn-2020-01-01\n");
     JobContext context = new JobContext(SparkTest.spark(), lake, pinned.config, AS_OF, "pinned", test.sources,
-        io.c360.jobs.Progress.silent());
+        Progress.silent());
     InputException e = assertThrows(InputException.class, () -> new ChurnJob().run(context));
     assertEquals("c360.churn.model-version 'churn-2020-01-01' is not registered; registered churn models: churn-"
         + AS_OF, e.getMessage());
