@@ -1,5 +1,8 @@
 package io.c360.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.generate.GeneratorOptions;
 import io.c360.jobs.generate.SampleGenerator;
 import java.io.IOException;
@@ -14,12 +17,15 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The generated lake most job tests read, built once per test run and shared by every test JVM of it: 300 customers
  * (seed 11, 1% dirty rows) ingested as of {@link #AS_OF}, identity, customer_360, segments and recommendations as of
- * {@link #EARLIER}, then every later job as of {@link #AS_OF}. Each test class works on its own copy, so a class may
- * re-run jobs, erase customers or change tables without touching another's.
+ * {@link #EARLIER}, then every later job as of {@link #AS_OF}. A class that changes it works on its own copy, so a class may
+ * re-run jobs, erase customers or change tables without touching another's; a class that only reads it opens it in
+ * place ({@link #readOnly()}).
  *
  * <p>The build lives in the folder named by the system property {@value #PROPERTY} (the pom gives every Maven run a
  * new one, so a lake built by older code is never reused); forks wait for each other on a file lock. Without the
@@ -50,6 +56,7 @@ public final class SharedLake {
   static final String PROPERTY = "c360.test.shared-lake";
   private static final List<String> EARLIER_JOBS = List.of("identity", "customer_360", "segments", "recommendations");
   private static Path built;
+  private static TestLake readOnly;
 
   private SharedLake() {
   }
@@ -73,6 +80,46 @@ public final class SharedLake {
     return build().resolve("lake");
   }
 
+  /**
+   * The shared lake itself, not a copy, for classes that only read it: one catalog database per test JVM, kept from
+   * class to class. A class using it also extends with {@link Unchanged}, which fails it if the lake changed.
+   */
+  public static synchronized TestLake readOnly() {
+    if (readOnly == null) {
+      Path built = build();
+      try {
+        Path confDir = Files.createTempDirectory("c360-shared-lake-conf");
+        readOnly = new TestLake(built.resolve("lake"), built.resolve("sources"), confDir.resolve("test.conf"), CONF);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      SparkTest.keepDatabase(readOnly.database);
+    }
+    return readOnly;
+  }
+
+  /** Fails a class after which the shared lake's files are not those of the build (count and bytes). */
+  public static final class Unchanged implements AfterAllCallback {
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+      Path built = build();
+      assertEquals(Files.readString(built.getParent().resolve("built")), fingerprint(built),
+          context.getDisplayName() + " changed the shared lake: it must copy it (SharedLake.copy) to change it");
+    }
+  }
+
+  /** Files and bytes under the folder. */
+  private static String fingerprint(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      List<Path> files = walk.filter(Files::isRegularFile).toList();
+      long bytes = 0;
+      for (Path file : files) {
+        bytes += Files.size(file);
+      }
+      return files.size() + " files, " + bytes + " bytes";
+    }
+  }
+
   private static synchronized Path build() {
     if (built != null) {
       return built;
@@ -90,7 +137,7 @@ public final class SharedLake {
           delete(work);
           generateAndRun(work);
           Files.move(work, home.resolve("lake-and-sources"), StandardCopyOption.ATOMIC_MOVE);
-          Files.writeString(done, "");
+          Files.writeString(done, fingerprint(home.resolve("lake-and-sources")));
         }
       }
       built = home.resolve("lake-and-sources");

@@ -24,8 +24,13 @@ public final class TestLake {
   public final C360Config config;
 
   public TestLake(Path dir, String extraConf) {
-    this.root = dir.resolve("lake");
-    this.sources = dir.resolve("sources");
+    this(dir.resolve("lake"), dir.resolve("sources"), dir.resolve("test.conf"), extraConf);
+  }
+
+  /** A lake at {@code root} with its sources in {@code sources}, and its conf written to {@code confFile}. */
+  TestLake(Path root, Path sources, Path confFile, String extraConf) {
+    this.root = root;
+    this.sources = sources;
     this.database = "t" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
     String conf = "c360.lake.path = \"" + root + "\"\n"
         + "c360.lake.database = " + database + "\n"
@@ -33,7 +38,7 @@ public final class TestLake {
         + "c360.spark.shuffle-partitions = 2\n"
         + "c360.spark.master = \"local[2]\"\n"
         + extraConf;
-    this.confFile = dir.resolve("test.conf");
+    this.confFile = confFile;
     write(confFile, conf);
     this.config = ConfigReader.read(ConfigFactory.parseString(conf));
   }

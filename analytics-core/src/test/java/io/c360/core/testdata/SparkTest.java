@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.SparkSession;
@@ -30,6 +32,7 @@ public final class SparkTest implements BeforeAllCallback, ParameterResolver {
   private static SparkSession session;
   private static Path warehouse;
   private static Map<String, String> initialConf;
+  private static final Set<String> KEPT_DATABASES = ConcurrentHashMap.newKeySet();
 
   public static synchronized SparkSession spark() {
     if (session != null && session.sparkContext().isStopped()) {
@@ -71,10 +74,15 @@ public final class SparkTest implements BeforeAllCallback, ParameterResolver {
     return session;
   }
 
+  /** Keeps a catalog database from class to class ({@link #cleanUp()} drops the others). */
+  public static void keepDatabase(String name) {
+    KEPT_DATABASES.add(name);
+  }
+
   /**
    * Leaves the session as {@link #spark()} made it, for the next test class of the JVM: frees cached and checkpointed
-   * blocks and Delta's table cache, drops every catalog database but {@code default} (the tests' tables are external:
-   * their files stay), and restores the SQL conf that commands run in the tests changed (role, read-only guard,
+   * blocks and Delta's table cache, drops every catalog database but {@code default} and the kept ones (the tests'
+   * tables are external: their files stay), and restores the SQL conf that commands run in the tests changed (role, read-only guard,
    * shuffle partitions).
    */
   public static synchronized void cleanUp() {
@@ -99,7 +107,7 @@ public final class SparkTest implements BeforeAllCallback, ParameterResolver {
       }
     }
     for (Database database : session.catalog().listDatabases().collectAsList()) {
-      if (!"default".equals(database.name())) {
+      if (!"default".equals(database.name()) && !KEPT_DATABASES.contains(database.name())) {
         session.sql("DROP DATABASE IF EXISTS `" + database.name() + "` CASCADE");
       }
     }

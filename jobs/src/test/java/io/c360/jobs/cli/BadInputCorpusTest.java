@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigFactory;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.Lake;
 import io.c360.jobs.TestLake;
 import java.io.IOException;
@@ -68,7 +69,7 @@ class BadInputCorpusTest {
     }
     TestLake.copyTree(dirOfCase.resolve("sources"), test.sources);
 
-    CliTest.Run run = CliTest.run("run", "ingest", "--as-of", AS_OF, "--conf", test.confFile.toString());
+    CliRun run = CliRun.of("run", "ingest", "--as-of", AS_OF, "--conf", test.confFile.toString());
     assertNoStackTrace(run);
     assertEquals(expect.getInt("exit"), run.code(), name + ": " + run.err());
     if (run.code() != 0) {
@@ -117,7 +118,7 @@ class BadInputCorpusTest {
     return out;
   }
 
-  private static void assertNoStackTrace(CliTest.Run run) {
+  private static void assertNoStackTrace(CliRun run) {
     String all = run.out() + run.err();
     assertFalse(all.contains("\tat ") || all.contains("Exception"), "a stack trace reached the user: " + all);
   }
@@ -132,7 +133,7 @@ class BadInputCorpusTest {
       TestLake test = new TestLake(dir.resolve("fuzz-" + i));
       Files.createDirectories(test.sources.resolve("orders"));
       Files.write(test.sources.resolve("orders/orders.csv"), mutated);
-      CliTest.Run run = CliTest.run("run", "ingest", "--as-of", AS_OF, "--conf", test.confFile.toString());
+      CliRun run = CliRun.of("run", "ingest", "--as-of", AS_OF, "--conf", test.confFile.toString());
       assertNoStackTrace(run);
       assertTrue(run.code() == ExitCodes.OK || run.code() == ExitCodes.USAGE, "run " + i + ": exit " + run.code()
           + ": " + run.err());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.TableChecksum;
 import io.c360.jobs.TestLake;
 import java.nio.file.Path;
@@ -60,16 +61,16 @@ class ChecksumCommandTest {
     changed = lake(dir.resolve("c"), alerts(1.0, "aov dropped"), 1);
   }
 
-  private static CliTest.Run checksum(TestLake lake, String... args) {
+  private static CliRun checksum(TestLake lake, String... args) {
     List<String> all = new ArrayList<>(List.of("checksum", "--conf", lake.confFile.toString(), "--format", "csv"));
     all.addAll(List.of(args));
-    return CliTest.run(all.toArray(String[]::new));
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   @Test
   void sameRowsInAnotherOrderAndPartitioningHaveTheSameChecksum() {
-    CliTest.Run a = checksum(same);
-    CliTest.Run b = checksum(shuffled);
+    CliRun a = checksum(same);
+    CliRun b = checksum(shuffled);
     assertEquals(0, a.code(), a.err());
     assertTrue(a.out().matches("table,rows,checksum\nalerts,3,[0-9a-f]{16}\n"), a.out());
     assertEquals(a.out(), b.out());
@@ -87,7 +88,7 @@ class ChecksumCommandTest {
   void excludedColumnsAndTheAsOfDateNarrowTheComparison() {
     assertEquals(checksum(same, "--exclude", "alerts.message").out(),
         checksum(changed, "--exclude", "message").out());
-    CliTest.Run day = checksum(same, "--as-of", "2025-12-30");
+    CliRun day = checksum(same, "--as-of", "2025-12-30");
     assertTrue(day.out().startsWith("table,rows,checksum\nalerts,1,"), day.out());
     assertEquals(day.out(), checksum(changed, "--as-of", "2025-12-30").out());
   }
@@ -117,13 +118,13 @@ class ChecksumCommandTest {
 
   @Test
   void usageErrorsExitTwoWithOneLine() {
-    CliTest.Run unknown = checksum(same, "--table", "no_such_table");
+    CliRun unknown = checksum(same, "--table", "no_such_table");
     assertEquals(ExitCodes.USAGE, unknown.code());
     assertTrue(unknown.err().contains("unknown table 'no_such_table'"), unknown.err());
-    CliTest.Run column = checksum(same, "--exclude", "alerts.nope");
+    CliRun column = checksum(same, "--exclude", "alerts.nope");
     assertEquals(ExitCodes.USAGE, column.code());
     assertTrue(column.err().contains("--exclude alerts.nope: table alerts has no column nope"), column.err());
-    CliTest.Run digits = checksum(same, "--digits", "0");
+    CliRun digits = checksum(same, "--digits", "0");
     assertEquals(ExitCodes.USAGE, digits.code());
     assertTrue(digits.err().contains("--digits must be between 1 and 17, got 0"), digits.err());
   }

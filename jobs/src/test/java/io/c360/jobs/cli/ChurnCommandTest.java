@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c360.core.testdata.ChurnData;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +27,13 @@ class ChurnCommandTest {
 
   private Path dir;
   private Path customers;
-  private CliTest.Run jsonRun;
+  private CliRun jsonRun;
 
   @BeforeAll
   void trainOnce(@TempDir Path tempDir) throws IOException {
     dir = tempDir;
     customers = Files.write(dir.resolve("customers.csv"), ChurnData.csvLines(2000, 3));
-    jsonRun = CliTest.run("churn", "train", "--input", customers.toString(), "--label", "churned", "--id",
+    jsonRun = CliRun.of("churn", "train", "--input", customers.toString(), "--label", "churned", "--id",
         "customer_id", "--json");
   }
 
@@ -73,7 +74,7 @@ class ChurnCommandTest {
   @Test
   void textOutputListsMetricsDecilesAndImportance() throws IOException {
     Path small = Files.write(dir.resolve("small.csv"), ChurnData.csvLines(600, 5));
-    CliTest.Run run = CliTest.run("churn", "train", "--input", small.toString(), "--label", "churned", "--id",
+    CliRun run = CliRun.of("churn", "train", "--input", small.toString(), "--label", "churned", "--id",
         "customer_id", "--seed", "7", "--test-fraction", "0.3", "--top", "2");
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().startsWith("Churn model on 600 rows ("), run.out());
@@ -87,48 +88,48 @@ class ChurnCommandTest {
 
   @Test
   void inputErrorsAreOneLineWithExitCodeTwo() throws IOException {
-    CliTest.Run missing = train(dir.resolve("none.csv"), "churned", "customer_id");
+    CliRun missing = train(dir.resolve("none.csv"), "churned", "customer_id");
     assertEquals(ExitCodes.USAGE, missing.code());
     assertTrue(missing.err().startsWith("c360: input not found: "), missing.err());
 
     Path csv = Files.writeString(dir.resolve("t.csv"), "id,plan,spend,churn\nc1,basic,3,yes\nc2,pro,,no\n");
-    CliTest.Run unknownLabel = train(csv, "churned", "id");
+    CliRun unknownLabel = train(csv, "churned", "id");
     assertEquals(ExitCodes.USAGE, unknownLabel.code());
     assertEquals("c360: unknown label column 'churned'; the file has id, plan, spend, churn",
         unknownLabel.err().strip());
-    CliTest.Run unknownId = train(csv, "churn", "customer");
+    CliRun unknownId = train(csv, "churn", "customer");
     assertEquals(ExitCodes.USAGE, unknownId.code());
     assertEquals("c360: unknown id column 'customer'; the file has id, plan, spend, churn", unknownId.err().strip());
 
     Path three = Files.writeString(dir.resolve("three.csv"), "id,spend,churn\nc1,3,yes\nc2,4,no\nc3,5,maybe\n");
-    CliTest.Run threeValues = train(three, "churn", "id");
+    CliRun threeValues = train(three, "churn", "id");
     assertEquals(ExitCodes.USAGE, threeValues.code());
     assertEquals("c360: label column 'churn' has more than two values (maybe, no, yes, ...); a churn label needs "
         + "exactly two", threeValues.err().strip());
 
     Path single = Files.writeString(dir.resolve("single.csv"), "id,spend,churn\nc1,3,no\nc2,4,no\n");
-    CliTest.Run oneClass = train(single, "churn", "id");
+    CliRun oneClass = train(single, "churn", "id");
     assertEquals(ExitCodes.USAGE, oneClass.code());
     assertEquals("c360: label column 'churn' has a single class 'no'; training needs both classes",
         oneClass.err().strip());
 
     Path unnamed = Files.writeString(dir.resolve("unnamed.csv"), "id,spend,status\nc1,3,gone\nc2,4,stayed\n");
-    CliTest.Run ambiguous = train(unnamed, "status", "id");
+    CliRun ambiguous = train(unnamed, "status", "id");
     assertEquals(ExitCodes.USAGE, ambiguous.code());
     assertEquals("c360: label column 'status' has values 'gone' and 'stayed'; name the positive (churned) one with "
         + "--positive", ambiguous.err().strip());
-    CliTest.Run wrongPositive = CliTest.run("churn", "train", "--input", unnamed.toString(), "--label", "status",
+    CliRun wrongPositive = CliRun.of("churn", "train", "--input", unnamed.toString(), "--label", "status",
         "--id", "id", "--positive", "left");
     assertEquals(ExitCodes.USAGE, wrongPositive.code());
     assertEquals("c360: --positive 'left' is not a value of label column 'status' (values: gone, stayed)",
         wrongPositive.err().strip());
 
-    CliTest.Run badFraction = CliTest.run("churn", "train", "--input", csv.toString(), "--label", "churn", "--id",
+    CliRun badFraction = CliRun.of("churn", "train", "--input", csv.toString(), "--label", "churn", "--id",
         "id", "--test-fraction", "0.9");
     assertEquals(ExitCodes.USAGE, badFraction.code());
   }
 
-  private static CliTest.Run train(Path input, String label, String id) {
-    return CliTest.run("churn", "train", "--input", input.toString(), "--label", label, "--id", id);
+  private static CliRun train(Path input, String label, String id) {
+    return CliRun.of("churn", "train", "--input", input.toString(), "--label", label, "--id", id);
   }
 }

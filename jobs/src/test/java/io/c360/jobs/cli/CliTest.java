@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.TestLake;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,32 +25,12 @@ class CliTest {
 
   private TestLake lake;
 
-  /** Output of one command: exit code, stdout, stderr. */
-  record Run(int code, String out, String err) {
-  }
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = C360.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
-  private Run c360(String... args) {
+  private CliRun c360(String... args) {
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--conf";
     all[args.length + 1] = lake.confFile.toString();
-    return run(all);
+    return CliRun.of(all);
   }
 
   @BeforeAll
@@ -65,18 +43,18 @@ class CliTest {
         "o2,A2,,,2025-12-29 10:00:00,web,Beijing,paid,20,0,CNY",
         "o3,A2,,,2025-12-29 10:00:00,web,Beijing,paid,-20,0,CNY");
     // the jobs these tests read, one `c360 run` each (RealExportEndToEndTest runs the whole `pipeline`)
-    Run ingest = c360("run", "ingest", "--as-of", "2025-12-31");
+    CliRun ingest = c360("run", "ingest", "--as-of", "2025-12-31");
     assertEquals(0, ingest.code(), ingest.err());
     assertTrue(ingest.err().contains("[ingest] orders (1 quarantined): 3 rows in, 2 rows out"), ingest.err());
-    Run gate = c360("run", "gate", "--as-of", "2025-12-31");
+    CliRun gate = c360("run", "gate", "--as-of", "2025-12-31");
     assertEquals(0, gate.code(), gate.err());
     assertTrue(gate.err().contains("[gate] pass error   bronze_orders quarantine_ratio observed 0.3333"), gate.err());
     assertEquals(0, c360("run", "identity", "--as-of", "2025-12-31").code());
-    Run clv = c360("run", "clv", "--as-of", "2025-12-31");
+    CliRun clv = c360("run", "clv", "--as-of", "2025-12-31");
     assertEquals(0, clv.code(), clv.err());
     assertTrue(clv.err().contains("[clv] skipped: too little history to fit as of 2025-12-31: no repeat buyer"),
         clv.err());
-    Run recs = c360("run", "recommendations", "--as-of", "2025-12-31");
+    CliRun recs = c360("run", "recommendations", "--as-of", "2025-12-31");
     assertEquals(0, recs.code(), recs.err());
     assertTrue(recs.err().contains("[recommendations] skipped: no order_items: recommendations need the skus of the "
         + "orders"), recs.err());
@@ -84,7 +62,7 @@ class CliTest {
 
   @Test
   void sqlPrintsCsvWithRfc4180Quoting() {
-    Run run = c360("sql", "SELECT order_id, city, total_amount FROM " + lake.database
+    CliRun run = c360("sql", "SELECT order_id, city, total_amount FROM " + lake.database
         + ".bronze_orders ORDER BY order_id", "--format", "csv");
     assertEquals(0, run.code(), run.err());
     assertEquals("order_id,city,total_amount\no1,\"Shang \"\"hai\"\"\",12.50\no2,Beijing,20.00\n", run.out());
@@ -92,31 +70,31 @@ class CliTest {
 
   @Test
   void sqlPrintsJsonLinesAndTables() {
-    Run json = c360("sql", "SELECT order_id, total_amount FROM " + lake.database + ".bronze_orders ORDER BY 1",
+    CliRun json = c360("sql", "SELECT order_id, total_amount FROM " + lake.database + ".bronze_orders ORDER BY 1",
         "--format", "json");
     assertEquals("{\"order_id\":\"o1\",\"total_amount\":12.50}\n{\"order_id\":\"o2\",\"total_amount\":20.00}\n",
         json.out());
-    Run table = c360("sql", "SELECT count(*) AS n FROM " + lake.database + ".bronze_orders");
+    CliRun table = c360("sql", "SELECT count(*) AS n FROM " + lake.database + ".bronze_orders");
     assertEquals("n\n-\n2\n(1 row)\n", table.out());
   }
 
   @Test
   void dropIsRefusedWithExitTwoAndTheTableStillAnswers() {
-    Run drop = c360("sql", "DROP TABLE " + lake.database + ".bronze_orders");
+    CliRun drop = c360("sql", "DROP TABLE " + lake.database + ".bronze_orders");
     assertEquals(ExitCodes.USAGE, drop.code());
     assertTrue(drop.err().startsWith("c360: read-only SQL: only queries"), drop.err());
     assertEquals("", drop.out());
-    Run insert = c360("sql", "INSERT INTO " + lake.database + ".bronze_orders SELECT * FROM " + lake.database
+    CliRun insert = c360("sql", "INSERT INTO " + lake.database + ".bronze_orders SELECT * FROM " + lake.database
         + ".bronze_orders");
     assertEquals(ExitCodes.USAGE, insert.code());
-    Run count = c360("sql", "SELECT count(*) FROM " + lake.database + ".bronze_orders", "--format", "csv");
+    CliRun count = c360("sql", "SELECT count(*) FROM " + lake.database + ".bronze_orders", "--format", "csv");
     assertEquals(0, count.code());
     assertEquals("count(1)\n2\n", count.out());
   }
 
   @Test
   void tablesListsNameLayerRowsAndComment() {
-    Run run = c360("tables", "--format", "csv");
+    CliRun run = c360("tables", "--format", "csv");
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().startsWith("table,layer,rows,comment\n"), run.out());
     assertTrue(run.out().contains(lake.database + ".bronze_orders,bronze,2,\"Orders as delivered by the order system,"),
@@ -127,14 +105,14 @@ class CliTest {
 
   @Test
   void personalDataNeedsTheAdminRole() {
-    Run vault = c360("sql", "SELECT * FROM " + lake.database + ".customer_pii");
+    CliRun vault = c360("sql", "SELECT * FROM " + lake.database + ".customer_pii");
     assertEquals(ExitCodes.USAGE, vault.code());
     assertTrue(vault.err().startsWith("c360: access denied: spark_catalog." + lake.database + ".customer_pii"),
         vault.err());
-    Run phone = c360("sql", "SELECT phone FROM " + lake.database + ".bronze_orders");
+    CliRun phone = c360("sql", "SELECT phone FROM " + lake.database + ".bronze_orders");
     assertEquals(ExitCodes.USAGE, phone.code());
     assertTrue(phone.err().contains("column bronze_orders.phone holds personal data"), phone.err());
-    Run admin = c360("sql", "SELECT phones, emails FROM " + lake.database + ".customer_pii WHERE phones <> ''",
+    CliRun admin = c360("sql", "SELECT phones, emails FROM " + lake.database + ".customer_pii WHERE phones <> ''",
         "--role", "admin", "--format", "csv");
     assertEquals(0, admin.code(), admin.err());
     assertEquals("phones,emails\n+8613800138000,li@x.cn\n", admin.out());
@@ -144,30 +122,30 @@ class CliTest {
   void theAdminRoleMustBeGranted() {
     TestLake.write(dir.resolve("nobody.conf"), "c360.lake.path = \"" + lake.root + "\"\n"
         + "c360.lake.database = " + lake.database + "\n");
-    Run run = run("sql", "SELECT 1", "--role", "admin", "--conf", dir.resolve("nobody.conf").toString());
+    CliRun run = CliRun.of("sql", "SELECT 1", "--role", "admin", "--conf", dir.resolve("nobody.conf").toString());
     assertEquals(ExitCodes.USAGE, run.code());
     assertTrue(run.err().startsWith("c360: role admin is not granted to user"), run.err());
   }
 
   @Test
   void usageErrorsExitTwoWithOneLine() {
-    Run badDate = c360("pipeline", "--as-of", "2025-13-01");
+    CliRun badDate = c360("pipeline", "--as-of", "2025-13-01");
     assertEquals(ExitCodes.USAGE, badDate.code());
     assertTrue(badDate.err().contains("Invalid value for option '--as-of'"), badDate.err());
-    Run badSql = c360("sql", "SELEC 1");
+    CliRun badSql = c360("sql", "SELEC 1");
     assertEquals(ExitCodes.USAGE, badSql.code());
-    Run unknownTable = c360("sql", "SELECT * FROM nowhere");
+    CliRun unknownTable = c360("sql", "SELECT * FROM nowhere");
     assertEquals(ExitCodes.USAGE, unknownTable.code());
     assertTrue(unknownTable.err().contains("nowhere"), unknownTable.err());
-    Run badJob = c360("run", "nonsense");
+    CliRun badJob = c360("run", "nonsense");
     assertEquals(ExitCodes.USAGE, badJob.code());
     assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate, identity, customer_360, segments, "
         + "clv, churn, recommendations, tickets, funnels, attribution, alerts"), badJob.err());
-    Run runHelp = run("help", "run");
+    CliRun runHelp = CliRun.of("help", "run");
     assertEquals(0, runHelp.code());
     assertTrue(runHelp.out().contains("Job to run: ingest, gate, identity, customer_360,"), runHelp.out());
     TestLake.write(dir.resolve("typo.conf"), "c360.lake.pth = x\n");
-    Run typo = run("tables", "--conf", dir.resolve("typo.conf").toString());
+    CliRun typo = CliRun.of("tables", "--conf", dir.resolve("typo.conf").toString());
     assertEquals(ExitCodes.USAGE, typo.code());
     assertTrue(typo.err().startsWith("c360: unknown configuration key 'c360.lake.pth'"), typo.err());
   }
@@ -177,10 +155,10 @@ class CliTest {
     TestLake.write(dir.resolve("strict.conf"), "c360.lake.path = \"" + lake.root + "\"\n"
         + "c360.lake.database = " + lake.database + "\n"
         + "c360.quality.checks = [ { source = orders, kind = quarantine_ratio, threshold = 0.0, level = error } ]\n");
-    Run run = run("run", "gate", "--as-of", "2025-12-31", "--conf", dir.resolve("strict.conf").toString());
+    CliRun run = CliRun.of("run", "gate", "--as-of", "2025-12-31", "--conf", dir.resolve("strict.conf").toString());
     assertEquals(ExitCodes.QUALITY_GATE, run.code(), run.err());
     assertTrue(run.err().contains("quality gate failed"), run.err());
-    Run runs = c360("sql", "SELECT status FROM " + lake.database
+    CliRun runs = c360("sql", "SELECT status FROM " + lake.database
         + ".job_runs WHERE job = 'gate' ORDER BY started_at DESC LIMIT 1", "--format", "csv");
     assertEquals("status\ngate_failed\n", runs.out());
   }

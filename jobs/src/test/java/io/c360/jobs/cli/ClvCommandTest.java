@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c360.core.testdata.Cdnow;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class ClvCommandTest {
 
   @Test
   void cdnowFitPrintsOneJsonObjectWithThePublishedParameters() throws IOException {
-    CliTest.Run run = CliTest.run(cdnow("--json"));
+    CliRun run = CliRun.of(cdnow("--json"));
     assertEquals(0, run.code(), run.err());
     String out = run.out().strip();
     assertEquals(1, out.lines().count(), out);
@@ -56,7 +57,7 @@ class ClvCommandTest {
 
   @Test
   void textOutputShowsParametersAndTheHoldoutTable() {
-    CliTest.Run run = CliTest.run(cdnow());
+    CliRun run = CliRun.of(cdnow());
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().startsWith("BG/NBD on 2,357 customers"), run.out());
     assertTrue(run.out().contains("Gamma-Gamma on 946 repeat buyers"), run.out());
@@ -66,26 +67,26 @@ class ClvCommandTest {
 
   @Test
   void missingFileUnknownColumnAndBadDateAreInputErrors(@TempDir Path dir) throws IOException {
-    CliTest.Run missing = CliTest.run("clv", "fit", "--input", dir.resolve("none.csv").toString(),
+    CliRun missing = CliRun.of("clv", "fit", "--input", dir.resolve("none.csv").toString(),
         "--customer-col", "c", "--date-col", "d", "--calibration-end", "2024-01-31");
     assertEquals(ExitCodes.USAGE, missing.code());
     assertTrue(missing.err().startsWith("c360: input not found: "), missing.err());
 
     Path csv = Files.writeString(dir.resolve("tx.csv"), "cust,day,value\nc1,2024-01-02,5\nc1,2024-01-09,7\n"
         + "c2,2024-01-03,4\n");
-    CliTest.Run unknown = CliTest.run("clv", "fit", "--input", csv.toString(), "--customer-col", "customer",
+    CliRun unknown = CliRun.of("clv", "fit", "--input", csv.toString(), "--customer-col", "customer",
         "--date-col", "day", "--calibration-end", "2024-01-31");
     assertEquals(ExitCodes.USAGE, unknown.code());
     assertEquals("c360: unknown customer column 'customer'; the file has cust, day, value", unknown.err().strip());
 
     Path bad = Files.writeString(dir.resolve("bad.csv"), "cust,day,value\nc1,2024-01-02,5\nc1,2024-13-45,7\n");
-    CliTest.Run badDate = CliTest.run("clv", "fit", "--input", bad.toString(), "--customer-col", "cust",
+    CliRun badDate = CliRun.of("clv", "fit", "--input", bad.toString(), "--customer-col", "cust",
         "--date-col", "day", "--amount-col", "value", "--calibration-end", "2024-01-31");
     assertEquals(ExitCodes.USAGE, badDate.code());
     assertEquals("c360: cannot parse date '2024-13-45' (customer c1) in column day with format yyyy-MM-dd; "
         + "1 rows affected", badDate.err().strip());
 
-    CliTest.Run both = CliTest.run("clv", "fit", "--input", csv.toString(), "--customer-col", "cust",
+    CliRun both = CliRun.of("clv", "fit", "--input", csv.toString(), "--customer-col", "cust",
         "--date-col", "day", "--calibration-end", "2024-01-31", "--whitespace", "--delimiter", ";");
     assertEquals(ExitCodes.USAGE, both.code());
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.Lake;
 import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
@@ -42,13 +43,13 @@ class RealExportEndToEndTest {
       Files.copy(in, file);
     }
     Path conf = dir.resolve("superstore.conf");
-    CliTest.Run init = CliTest.run("init", "--input", file.toString(), "--out", conf.toString());
+    CliRun init = CliRun.of("init", "--input", file.toString(), "--out", conf.toString());
     assertEquals(0, init.code(), init.err());
     // the shared lake's small models, and no blend tuning or learned ranker: this test checks the run, not the models
     TestLake test = new TestLake(dir, Files.readString(conf) + SharedLake.CONF
         + "c360.recommendations { blend.tune-weights = false, ranker.enabled = false }\n");
 
-    CliTest.Run run = CliTest.run("pipeline", "--conf", test.confFile.toString());
+    CliRun run = CliRun.of("pipeline", "--conf", test.confFile.toString());
     assertEquals(0, run.code(), run.err());
     assertFalse(run.err().contains("\tat "), "no stack trace:\n" + run.err());
     assertTrue(run.out().contains(test.database + ".bronze_orders"), "the tables written:\n" + run.out());

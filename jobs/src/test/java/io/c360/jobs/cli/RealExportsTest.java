@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.Lake;
 import io.c360.jobs.TestLake;
 import java.io.IOException;
@@ -38,13 +39,13 @@ class RealExportsTest {
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
     }
     Path conf = dir.resolve("init.conf");
-    CliTest.Run init = CliTest.run("init", "--input", file.toString(), "--out", conf.toString());
+    CliRun init = CliRun.of("init", "--input", file.toString(), "--out", conf.toString());
     assertEquals(0, init.code(), init.err());
     for (String expected : initChecks) {
       assertTrue(init.err().contains(expected), "init said:\n" + init.err());
     }
     TestLake lake = new TestLake(dir, Files.readString(conf));
-    CliTest.Run run = CliTest.run("run", "ingest", "--conf", lake.confFile.toString(), "--as-of", asOf);
+    CliRun run = CliRun.of("run", "ingest", "--conf", lake.confFile.toString(), "--as-of", asOf);
     assertEquals(0, run.code(), run.err());
     assertTrue(!run.err().contains("\tat "), "no stack trace:\n" + run.err());
     return lake.open();
@@ -107,14 +108,14 @@ class RealExportsTest {
         + "K-2;B\u00e4ckerei Stra\u00dfe;M\u00fcnchen;04.01.2024;3,20\r\n"
         + "K-3;M\u00fcller GmbH;Z\u00fcrich;13.01.2024;7,00\r\n").getBytes(StandardCharsets.ISO_8859_1));
     Path conf = dir.resolve("init.conf");
-    CliTest.Run init = CliTest.run("init", "--input", file.toString(), "--out", conf.toString());
+    CliRun init = CliRun.of("init", "--input", file.toString(), "--out", conf.toString());
     assertEquals(0, init.code(), init.err());
     assertTrue(init.err().contains("CSV separated by ';', ISO-8859-1, no header"), init.err());
     String written = Files.readString(conf);
     assertTrue(written.contains("encoding = \"ISO-8859-1\""), written);
     assertTrue(written.contains("order_ts = \"d.M.yyyy\""), written);
     TestLake lake = new TestLake(dir, written + "c360.sources.orders.columns { city = 3 }\n");
-    CliTest.Run run = CliTest.run("run", "ingest", "--conf", lake.confFile.toString(), "--as-of", "2024-01-31");
+    CliRun run = CliRun.of("run", "ingest", "--conf", lake.confFile.toString(), "--as-of", "2024-01-31");
     assertEquals(0, run.code(), run.err());
     assertEquals(List.of("M\u00fcnchen", "Z\u00fcrich"), lake.open().read(Tables.bronze(Source.ORDERS))
         .select("city").distinct().orderBy("city").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.TestLake;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,25 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code c360 recs rules} on baskets and lines files, against a direct FPGrowth run. */
 @ExtendWith(SparkTest.class)
 class RecsCommandTest {
-
-  private record Run(int code, String out, String err) {
-  }
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = C360.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   /** 300 random baskets over 12 items with two planted pairs. */
   private static List<List<String>> baskets() {
@@ -86,7 +65,7 @@ class RecsCommandTest {
         DataTypes.createArrayType(DataTypes.StringType)));
     FPGrowthModel direct = new FPGrowth().setItemsCol("items").setMinSupport(0.03).setMinConfidence(0.2).fit(data);
 
-    Run run = run("recs", "rules", "--input", file.toString(), "--min-support", "0.03", "--min-confidence", "0.2",
+    CliRun run = CliRun.of("recs", "rules", "--input", file.toString(), "--min-support", "0.03", "--min-confidence", "0.2",
         "--json");
     assertEquals(0, run.code(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
@@ -107,14 +86,14 @@ class RecsCommandTest {
       }
     }
     TestLake.write(linesFile, String.join("\n", csv) + "\n");
-    Run fromLines = run("recs", "rules", "--input", linesFile.toString(), "--format", "lines", "--min-support",
+    CliRun fromLines = CliRun.of("recs", "rules", "--input", linesFile.toString(), "--format", "lines", "--min-support",
         "0.03", "--min-confidence", "0.2", "--json");
     assertEquals(0, fromLines.code(), fromLines.err());
     JsonNode same = new ObjectMapper().readTree(fromLines.out());
     assertEquals(json.get("frequent_itemsets"), same.get("frequent_itemsets"));
     assertEquals(json.get("rules"), same.get("rules"));
 
-    Run text = run("recs", "rules", "--input", file.toString(), "--min-support", "0.03", "--min-confidence", "0.2");
+    CliRun text = CliRun.of("recs", "rules", "--input", file.toString(), "--min-support", "0.03", "--min-confidence", "0.2");
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().startsWith("300 baskets, min support 0.03, min confidence 0.2: "
         + json.get("frequent_itemsets").asLong() + " frequent itemsets, " + json.get("rules").asLong() + " rules"),
@@ -123,15 +102,15 @@ class RecsCommandTest {
 
   @Test
   void badInputsExitWithUsage(@TempDir Path dir) {
-    Run missing = run("recs", "rules", "--input", dir.resolve("none.txt").toString());
+    CliRun missing = CliRun.of("recs", "rules", "--input", dir.resolve("none.txt").toString());
     assertEquals(ExitCodes.USAGE, missing.code());
     assertTrue(missing.err().contains("no such file"), missing.err());
     Path csv = dir.resolve("x.csv");
     TestLake.write(csv, "basket,item\n1,a\n");
-    Run column = run("recs", "rules", "--input", csv.toString(), "--format", "lines");
+    CliRun column = CliRun.of("recs", "rules", "--input", csv.toString(), "--format", "lines");
     assertEquals(ExitCodes.USAGE, column.code());
     assertTrue(column.err().contains("column 'order_id' is not in"), column.err());
-    Run support = run("recs", "rules", "--input", csv.toString(), "--min-support", "0");
+    CliRun support = CliRun.of("recs", "rules", "--input", csv.toString(), "--min-support", "0");
     assertEquals(ExitCodes.USAGE, support.code());
   }
 }

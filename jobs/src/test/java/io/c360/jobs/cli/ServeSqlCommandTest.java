@@ -5,21 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.testdata.SparkTest;
-import io.c360.jobs.JobRunner;
-import io.c360.jobs.Pipeline;
+import io.c360.jobs.CliRun;
+import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
-import io.c360.jobs.generate.GeneratorOptions;
-import io.c360.jobs.generate.SampleGenerator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,15 +27,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code c360 serve-sql} in-process on a generated 200-customer lake (orders and members through ingest and
- * identity), queried through the Hive JDBC driver: tables by name, values as in Spark, the read-only guard and the
- * personal-data vault.
+ * {@code c360 serve-sql} in-process on the shared generated lake, queried through the Hive JDBC driver: tables by
+ * name, values as in Spark, the read-only guard and the personal-data vault.
  */
-@ExtendWith(SparkTest.class)
+@ExtendWith({SparkTest.class, SharedLake.Unchanged.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServeSqlCommandTest {
 
@@ -55,20 +49,8 @@ class ServeSqlCommandTest {
   private String url;
 
   @BeforeAll
-  void serve(@TempDir Path dir) throws Exception {
-    StringBuilder conf = new StringBuilder("c360.identity.max-guest-orders-per-phone = 3\n");
-    for (String source : List.of("order_items", "products", "tickets", "reviews", "events", "surveys",
-        "campaign_touches")) {
-      conf.append("c360.sources.").append(source).append(".enabled = false\n");
-    }
-    lake = new TestLake(dir, conf.toString());
-    GeneratorOptions base = GeneratorOptions.defaults(200, 11, lake.sources);
-    SampleGenerator.generate(new GeneratorOptions(base.customers(), base.seed(), base.out(), 0.0, base.start(),
-        base.end(), null, base.holdoutDays()));
-    JobRunner runner = new JobRunner(lake.context(LocalDate.parse("2025-12-31")));
-    for (String job : List.of("ingest", "identity")) {
-      runner.run(Pipeline.job(job).orElseThrow());
-    }
+  void serve() throws Exception {
+    lake = SharedLake.readOnly();
     command = new ServeSqlCommand();
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
@@ -200,13 +182,13 @@ class ServeSqlCommandTest {
 
   @Test
   void usageErrorsExitTwoBeforeServing() throws Exception {
-    CliTest.Run admin = CliTest.run("serve-sql", "--role", "admin", "--bind", "0.0.0.0", "--conf",
+    CliRun admin = CliRun.of("serve-sql", "--role", "admin", "--bind", "0.0.0.0", "--conf",
         lake.confFile.toString());
     assertEquals(ExitCodes.USAGE, admin.code());
     assertTrue(admin.err().contains("--role admin serves personal data to every client and listens on a loopback "
         + "address only, got --bind 0.0.0.0"), admin.err());
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      CliTest.Run busy = CliTest.run("serve-sql", "--port", String.valueOf(taken.getLocalPort()), "--conf",
+      CliRun busy = CliRun.of("serve-sql", "--port", String.valueOf(taken.getLocalPort()), "--conf",
           lake.confFile.toString());
       assertEquals(ExitCodes.USAGE, busy.code());
       assertTrue(busy.err().startsWith("c360: serve-sql: cannot listen on 127.0.0.1:" + taken.getLocalPort()),

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.c360.core.catalog.Tables;
 import io.c360.core.marketing.Attribution;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.JobRunner;
 import io.c360.jobs.Lake;
 import io.c360.jobs.Pipeline;
 import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
-import io.c360.jobs.cli.C360;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -126,17 +123,8 @@ class ServiceJobsTest {
     assertEquals(List.of("crafted_breach"), alerts.stream().map(r -> r.<String>getAs("rule")).toList());
     long customers = today(Tables.KPI_DAILY).first().getAs("customers");
     assertEquals((double) customers, (double) alerts.get(0).getAs("observed"), 1e-9);
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      code = C360.execute("alerts", "--as-of", AS_OF.toString(), "--conf", test.confFile.toString());
-    } finally {
-      System.setOut(oldOut);
-    }
-    assertEquals(4, code);
-    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("2025-12-31 ERROR crafted_breach: customers is "),
-        out.toString(StandardCharsets.UTF_8));
+    CliRun run = CliRun.of("alerts", "--as-of", AS_OF.toString(), "--conf", test.confFile.toString());
+    assertEquals(4, run.code());
+    assertTrue(run.out().startsWith("2025-12-31 ERROR crafted_breach: customers is "), run.out());
   }
 }

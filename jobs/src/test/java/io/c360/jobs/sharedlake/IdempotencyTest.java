@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.catalog.Layer;
 import io.c360.core.catalog.TableDef;
+import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobRunner;
@@ -52,6 +53,11 @@ class IdempotencyTest {
     return out;
   }
 
+  private static TableChecksum.Result registry(Lake lake) {
+    return TableChecksum.of(Tables.MODEL_REGISTRY.name(), lake.read(Tables.MODEL_REGISTRY),
+        TableChecksum.VOLATILE_COLUMNS, 10);
+  }
+
   @Test
   void theSameAsOfTwiceGivesIdenticalGoldTablesAndLeavesEarlierDatesAlone() {
     TestLake test = SharedLake.copy(dir);
@@ -59,6 +65,7 @@ class IdempotencyTest {
     Map<String, TableChecksum.Result> before = gold(lake, null);
     Map<String, TableChecksum.Result> earlier = gold(lake, SharedLake.EARLIER);
     assertTrue(before.size() >= 20, "the pipeline's gold tables: " + before.keySet());
+    TableChecksum.Result registry = registry(lake);
 
     JobRunner runner = new JobRunner(test.context(SharedLake.AS_OF));
     for (Job job : Pipeline.jobs()) {
@@ -67,6 +74,8 @@ class IdempotencyTest {
 
     assertEquals(before, gold(lake, null), "every gold table as after the first run");
     assertEquals(earlier, gold(lake, SharedLake.EARLIER), "the earlier as-of date's rows");
+    assertEquals(registry, registry(lake), "the model registry as after the first run: the re-run scores with the "
+        + "churn model and the recommendations' choice registered then");
     List<String> duplicated = new ArrayList<>();
     for (TableDef table : lake.existingTables()) {
       if (!table.keys().isEmpty() && lake.read(table).groupBy(table.keys().stream()

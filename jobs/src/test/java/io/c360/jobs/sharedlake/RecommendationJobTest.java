@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.JobRunner;
 import io.c360.jobs.Lake;
 import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
-import io.c360.jobs.cli.C360;
 import io.c360.jobs.recs.RecommendationJob;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,25 +52,11 @@ class RecommendationJobTest {
     return lake.read(Tables.RECOMMENDATION_CANDIDATES).where(WHERE);
   }
 
-  private record Run(int code, String out, String err) {
-  }
 
-  private Run c360(String... args) {
+  private CliRun c360(String... args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     all.addAll(List.of("--conf", test.confFile.toString()));
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = C360.execute(all.toArray(String[]::new));
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   @Test
@@ -184,7 +167,7 @@ class RecommendationJobTest {
     }
 
     List<Row> before = candidates().orderBy("customer_id", "rank").collectAsList();
-    Run again = c360("run", "recommendations", "--as-of", AS_OF.toString());
+    CliRun again = c360("run", "recommendations", "--as-of", AS_OF.toString());
     assertEquals(0, again.code(), again.err());
     assertTrue(again.err().contains("[recommendations] offline evaluation not due: building with recs-" + AS_OF
         + " (evaluated again after 7 days)"), again.err());
@@ -247,7 +230,7 @@ class RecommendationJobTest {
 
   @Test
   void abReportComparesConversionPerArmFromLaterOrders() throws Exception {
-    Run run = c360("ab-report", "--experiment", "recs-1", "--as-of", AS_OF.toString(), "--days", "31", "--json");
+    CliRun run = c360("ab-report", "--experiment", "recs-1", "--as-of", AS_OF.toString(), "--days", "31", "--json");
     assertEquals(0, run.code(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertEquals("control", json.get("control").asText());
@@ -265,11 +248,11 @@ class RecommendationJobTest {
     }
     double p = arms.get(1).get("p_value").asDouble();
     assertTrue(p >= 0 && p <= 1, "p-value " + p);
-    Run text = c360("ab-report", "--experiment", "recs-1");
+    CliRun text = c360("ab-report", "--experiment", "recs-1");
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().contains("experiment recs-1, candidates of " + SharedLake.AS_OF), "the latest by default: "
         + text.out());
-    Run unknown = c360("ab-report", "--experiment", "nope");
+    CliRun unknown = c360("ab-report", "--experiment", "nope");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("no recommendation candidates of experiment 'nope'"), unknown.err());
   }

@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
-import io.c360.jobs.cli.C360;
 import io.c360.jobs.cli.ExitCodes;
 import io.c360.notebooks.NotebookSchema;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,10 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code c360 report} on a copy of the shared generated lake (segments for two as-of dates, a trend and migrations,
+ * {@code c360 report} on the shared generated lake (segments for two as-of dates, a trend and migrations,
  * and every later job for the latest); the report is written once for the class.
  */
-@ExtendWith(SparkTest.class)
+@ExtendWith({SparkTest.class, SharedLake.Unchanged.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportCommandTest {
 
@@ -50,17 +47,15 @@ class ReportCommandTest {
 
   private Path dir;
   private TestLake test;
-  private Run report;
+  private CliRun report;
   private String html;
   private List<JsonNode> notebooks;
 
-  private record Run(int code, String out, String err) {
-  }
 
   @BeforeAll
   void lakeAndReport(@TempDir Path tempDir) throws Exception {
     dir = tempDir;
-    test = SharedLake.copy(dir);
+    test = SharedLake.readOnly();
     report = c360("report", "--out", dir.resolve("out").toString(), "--conf", test.confFile.toString());
     html = Files.readString(dir.resolve("out/report.html"));
     notebooks = new ArrayList<>();
@@ -71,19 +66,8 @@ class ReportCommandTest {
     }
   }
 
-  private static Run c360(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      return new Run(C360.execute(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun c360(String... args) {
+    return CliRun.of(args);
   }
 
   private static BufferedImage png(String base64) throws Exception {
@@ -193,11 +177,11 @@ class ReportCommandTest {
   @Test
   void usageErrorsExitTwoWithOneLine() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "x");
-    Run onFile = c360("report", "--out", file.toString(), "--conf", test.confFile.toString());
+    CliRun onFile = c360("report", "--out", file.toString(), "--conf", test.confFile.toString());
     assertEquals(ExitCodes.USAGE, onFile.code());
     assertTrue(onFile.err().startsWith("c360: report: --out " + file + " is a file"), onFile.err());
     TestLake empty = new TestLake(dir.resolve("empty"));
-    Run nothing = c360("report", "--out", dir.resolve("empty-out").toString(), "--conf", empty.confFile.toString());
+    CliRun nothing = c360("report", "--out", dir.resolve("empty-out").toString(), "--conf", empty.confFile.toString());
     assertEquals(ExitCodes.USAGE, nothing.code());
     assertTrue(nothing.err().contains("has no result tables yet; run the pipeline first"), nothing.err());
   }

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.c360.core.catalog.Tables;
 import io.c360.core.segment.FiveTiers;
 import io.c360.core.testdata.SparkTest;
-import io.c360.jobs.JobRunner;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.Lake;
-import io.c360.jobs.Pipeline;
 import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
-import io.c360.jobs.cli.C360;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Segments, tags, migration and KPIs on the shared generated lake (two as-of dates a month apart); the export command
- * runs in-process against a copy of it.
+ * runs in-process against it. That a re-run replaces a date's rows is IdempotencyTest's (every job run again, every
+ * gold table's checksum).
  */
-@ExtendWith(SparkTest.class)
+@ExtendWith({SparkTest.class, SharedLake.Unchanged.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SegmentJobTest {
 
@@ -48,33 +44,19 @@ class SegmentJobTest {
   private Lake lake;
   private String db;
 
-  record Run(int code, String out, String err) {
-  }
 
   @BeforeAll
   void lake(@TempDir Path tempDir) {
     dir = tempDir;
-    test = SharedLake.copy(dir);
+    test = SharedLake.readOnly();
     lake = test.open();
     db = test.database;
   }
 
-  private Run c360(String... args) {
+  private CliRun c360(String... args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     all.addAll(List.of("--conf", test.confFile.toString()));
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = C360.execute(all.toArray(String[]::new));
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   private Dataset<Row> segments(LocalDate date) {
@@ -161,24 +143,17 @@ class SegmentJobTest {
   }
 
   @Test
-  void rerunningADateReplacesItsRows() {
-    long segments = segments(AS_OF).count();
-    long tags = lake.read(Tables.CUSTOMER_TAGS).where("as_of = DATE'" + AS_OF + "'").count();
-    long migration = lake.read(Tables.SEGMENT_MIGRATION).count();
-    new JobRunner(test.context(AS_OF)).run(Pipeline.job("segments").orElseThrow());
-    assertEquals(segments, segments(AS_OF).count());
-    assertEquals(tags, lake.read(Tables.CUSTOMER_TAGS).where("as_of = DATE'" + AS_OF + "'").count());
-    assertEquals(migration, lake.read(Tables.SEGMENT_MIGRATION).count());
+  void kpisHaveOneRowPerAsOfDate() {
     assertEquals(2, lake.read(Tables.KPI_DAILY).count());
   }
 
   @Test
   void exportEqualsTheSqlQueryAndKeepsPersonalDataMasked() throws Exception {
     Path file = dir.resolve("lost.csv");
-    Run export = c360("export-segment", "--segment", "five_tier:lost", "--format", "csv", "--out", file.toString(),
+    CliRun export = c360("export-segment", "--segment", "five_tier:lost", "--format", "csv", "--out", file.toString(),
         "--columns", "customer_id,recency_days,phone_last4,channel_mix", "--single-file", "--as-of", AS_OF.toString());
     assertEquals(0, export.code(), export.err());
-    Run sql = c360("sql", "SELECT customer_id, recency_days, phone_last4, channel_mix FROM " + db + ".customer_360 "
+    CliRun sql = c360("sql", "SELECT customer_id, recency_days, phone_last4, channel_mix FROM " + db + ".customer_360 "
         + "JOIN " + db + ".customer_segments USING (as_of, customer_id) WHERE as_of = DATE'" + AS_OF
         + "' AND five_tier = 'lost'", "--format", "csv");
     assertEquals(0, sql.code(), sql.err());
@@ -192,7 +167,7 @@ class SegmentJobTest {
     assertTrue(exported.stream().anyMatch(l -> l.contains("\"{\"\"")), "channel_mix as a JSON string");
 
     Path all = dir.resolve("all-parquet");
-    Run full = c360("export-segment", "--where", "recency_days > 90 AND orders >= 2", "--format", "parquet",
+    CliRun full = c360("export-segment", "--where", "recency_days > 90 AND orders >= 2", "--format", "parquet",
         "--out", all.toString());
     assertEquals(0, full.code(), full.err());
     Dataset<Row> written = SparkTest.spark().read().parquet(all.toString());
@@ -202,7 +177,7 @@ class SegmentJobTest {
     assertTrue(!Arrays.asList(written.columns()).contains("phones"));
 
     Path pii = dir.resolve("pii.json");
-    Run admin = c360("export-segment", "--segment", "high_value_high_potential", "--format", "json", "--out",
+    CliRun admin = c360("export-segment", "--segment", "high_value_high_potential", "--format", "json", "--out",
         pii.toString(), "--single-file", "--include-pii", "--role", "admin");
     assertEquals(0, admin.code(), admin.err());
     Dataset<Row> raw = SparkTest.spark().read().json(pii.toString());
@@ -212,29 +187,29 @@ class SegmentJobTest {
   @Test
   void exportRefusesWhatItCannotDoSafely() {
     Path out = dir.resolve("refused");
-    Run unknown = c360("export-segment", "--segment", "vip", "--out", out.toString());
+    CliRun unknown = c360("export-segment", "--segment", "vip", "--out", out.toString());
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("unknown segment 'vip'; segments: five_tier:high_value, five_tier:potential"),
         unknown.err());
-    Run ambiguous = c360("export-segment", "--segment", "lost", "--out", out.toString());
+    CliRun ambiguous = c360("export-segment", "--segment", "lost", "--out", out.toString());
     assertEquals(2, ambiguous.code());
     assertTrue(ambiguous.err().contains("ambiguous segment 'lost'"), ambiguous.err());
-    Run subquery = c360("export-segment", "--where", "customer_id IN (SELECT customer_id FROM " + db
+    CliRun subquery = c360("export-segment", "--where", "customer_id IN (SELECT customer_id FROM " + db
         + ".customer_pii)", "--out", out.toString());
     assertEquals(2, subquery.code());
     assertTrue(subquery.err().contains("may not contain a subquery"), subquery.err());
-    Run column = c360("export-segment", "--where", "phones IS NOT NULL", "--out", out.toString());
+    CliRun column = c360("export-segment", "--where", "phones IS NOT NULL", "--out", out.toString());
     assertEquals(2, column.code());
     assertTrue(column.err().contains("unknown column 'phones'"), column.err());
-    Run statement = c360("export-segment", "--where", "true; DROP TABLE " + db + ".customer_360", "--out",
+    CliRun statement = c360("export-segment", "--where", "true; DROP TABLE " + db + ".customer_360", "--out",
         out.toString());
     assertEquals(2, statement.code(), statement.err());
-    Run notBoolean = c360("export-segment", "--where", "recency_days + 1", "--out", out.toString());
+    CliRun notBoolean = c360("export-segment", "--where", "recency_days + 1", "--out", out.toString());
     assertEquals(2, notBoolean.code());
-    Run reflect = c360("export-segment", "--where", "reflect('java.lang.System', 'exit', '0') IS NULL", "--out",
+    CliRun reflect = c360("export-segment", "--where", "reflect('java.lang.System', 'exit', '0') IS NULL", "--out",
         out.toString());
     assertEquals(2, reflect.code());
-    Run piiAsAnalyst = c360("export-segment", "--segment", "rfm:champions", "--include-pii", "--out", out.toString());
+    CliRun piiAsAnalyst = c360("export-segment", "--segment", "rfm:champions", "--include-pii", "--out", out.toString());
     assertEquals(2, piiAsAnalyst.code());
     assertTrue(piiAsAnalyst.err().contains("--include-pii needs --role admin"), piiAsAnalyst.err());
     assertTrue(!Files.exists(out), "nothing written");
@@ -242,10 +217,10 @@ class SegmentJobTest {
     Path existing = dir.resolve("existing.csv");
     assertEquals(0, c360("export-segment", "--segment", "rfm:champions", "--out", existing.toString(),
         "--single-file").code());
-    Run again = c360("export-segment", "--segment", "rfm:champions", "--out", existing.toString(), "--single-file");
+    CliRun again = c360("export-segment", "--segment", "rfm:champions", "--out", existing.toString(), "--single-file");
     assertEquals(2, again.code());
     assertTrue(again.err().contains("exists; add --overwrite"), again.err());
-    Run overwrite = c360("export-segment", "--segment", "rfm:champions", "--out", existing.toString(),
+    CliRun overwrite = c360("export-segment", "--segment", "rfm:champions", "--out", existing.toString(),
         "--single-file", "--overwrite");
     assertEquals(0, overwrite.code(), overwrite.err());
   }

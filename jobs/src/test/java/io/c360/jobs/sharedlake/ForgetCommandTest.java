@@ -1,4 +1,4 @@
-package io.c360.jobs.cli;
+package io.c360.jobs.sharedlake;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lower;
@@ -15,6 +15,7 @@ import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.identity.Identifiers;
 import io.c360.core.testdata.SparkTest;
+import io.c360.jobs.CliRun;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobRunner;
 import io.c360.jobs.Lake;
@@ -22,6 +23,7 @@ import io.c360.jobs.Pipeline;
 import io.c360.jobs.Progress;
 import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
+import io.c360.jobs.cli.ExitCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,10 +76,10 @@ class ForgetCommandTest {
     spark = lake.spark();
   }
 
-  private CliTest.Run c360(String... args) {
+  private CliRun c360(String... args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     all.addAll(List.of("--conf", test.confFile.toString()));
-    return CliTest.run(all.toArray(String[]::new));
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   private long version(TableDef table) {
@@ -106,7 +108,7 @@ class ForgetCommandTest {
 
     long rerun = version(Tables.CUSTOMER_360);
     new JobRunner(test.context(AS_OF)).run(Pipeline.job("customer_360").orElseThrow());
-    CliTest.Run feed = c360("sql", "SELECT _change_type, count(*) AS n FROM table_changes('"
+    CliRun feed = c360("sql", "SELECT _change_type, count(*) AS n FROM table_changes('"
         + lake.name(Tables.CUSTOMER_360) + "', " + (rerun + 1) + ") GROUP BY 1 ORDER BY 1", "--format", "csv");
     assertEquals(0, feed.code(), feed.err());
     assertEquals("_change_type,n\ndelete," + written + "\ninsert," + written + "\n", feed.out(),
@@ -122,18 +124,18 @@ class ForgetCommandTest {
   @Order(2)
   void onlyAnAdminMayForgetAndOnlyAKnownCustomer() throws IOException {
     String someone = lake.read(Tables.IDENTITY_MAP).select("customer_id").orderBy("customer_id").first().getString(0);
-    CliTest.Run analyst = c360("forget", someone);
+    CliRun analyst = c360("forget", someone);
     assertEquals(ExitCodes.USAGE, analyst.code());
     assertEquals("c360: forget erases personal data and needs --role admin (granted in c360.security.admins or env "
         + "C360_ADMINS)\n", analyst.err());
 
     Path notGranted = test.confFile.resolveSibling("not-granted.conf");
     Files.writeString(notGranted, Files.readString(test.confFile).replaceAll("c360.security.admins = .*\n", ""));
-    CliTest.Run refused = CliTest.run("forget", someone, "--role", "admin", "--conf", notGranted.toString());
+    CliRun refused = CliRun.of("forget", someone, "--role", "admin", "--conf", notGranted.toString());
     assertEquals(ExitCodes.USAGE, refused.code());
     assertTrue(refused.err().startsWith("c360: role admin is not granted to user"), refused.err());
 
-    CliTest.Run unknown = c360("forget", "no-such-customer", "--role", "admin");
+    CliRun unknown = c360("forget", "no-such-customer", "--role", "admin");
     assertEquals(ExitCodes.USAGE, unknown.code());
     assertEquals("c360: forget: unknown customer id 'no-such-customer' (not in " + lake.name(Tables.IDENTITY_MAP)
         + ")\n", unknown.err());
@@ -273,7 +275,7 @@ class ForgetCommandTest {
     assertEquals(profiles, rows.select("as_of").distinct().count(), "one customer_360 row per as-of date");
     long versionBefore = version(Tables.CUSTOMER_360);
 
-    CliTest.Run run = c360("forget", customerId, "--role", "admin", "--json");
+    CliRun run = c360("forget", customerId, "--role", "admin", "--json");
     assertEquals(0, run.code(), run.err());
     JsonNode result = new ObjectMapper().readTree(run.out());
     Set<String> customerIds = new TreeSet<>();
@@ -320,7 +322,7 @@ class ForgetCommandTest {
     assertEquals(0, lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(java.sql.Date.valueOf(AS_OF))
         .and(col("source_key").isin(ids.get("member_ids").toArray()))).count());
 
-    CliTest.Run twice = c360("forget", customerId, "--role", "admin");
+    CliRun twice = c360("forget", customerId, "--role", "admin");
     assertEquals(ExitCodes.USAGE, twice.code());
     assertEquals("c360: forget: customer '" + customerId + "' was already forgotten ("
         + lake.name(Tables.FORGOTTEN) + ")\n", twice.err());
