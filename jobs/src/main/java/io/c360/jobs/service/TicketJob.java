@@ -1,16 +1,10 @@
 package io.c360.jobs.service;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.catalog.Source;
@@ -23,6 +17,7 @@ import io.c360.core.ingest.Snapshots;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.CustomerKeys;
 import io.c360.core.service.TicketClassifier;
+import io.c360.core.service.ServiceKpis;
 import io.c360.core.service.TicketPriority;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
@@ -44,7 +39,7 @@ import org.apache.spark.sql.expressions.Window;
  * tickets: the latest state of the tickets created up to the as-of date, classified by their text where the desk
  * left no category ({@link TicketClassifier}), with their customer, priority and SLA flags ({@link TicketPriority}),
  * into ticket_insights; the open ones ranked by priority into ticket_queue; the service figures of the
- * {@code kpi-window-days} ending on the as-of date into service_kpis; the classifier's held-out evaluation (and,
+ * {@code kpi-window-days} ending on the as-of date into service_kpis ({@link ServiceKpis}); the classifier's held-out evaluation (and,
  * with the generator's {@code _truth/ticket_categories.csv}, its accuracy on the tickets without a category) into
  * model_metrics. Skipped without a tickets source.
  */
@@ -105,7 +100,8 @@ public final class TicketJob implements Job {
       lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics,
           Tables.MODEL_METRICS.schema()), "model = '" + MODEL + "' AND " + where);
     }
-    lake.replaceWhere(Tables.SERVICE_KPIS, serviceKpis(context, written, config), where);
+    lake.replaceWhere(Tables.SERVICE_KPIS, ServiceKpis.transform(written, lake.read(Tables.bronze(Source.ORDERS)),
+        config, context.asOf()), where);
     lake.replaceWhere(Tables.TICKET_QUEUE, written.where(col("status").equalTo("open"))
         .withColumn("queue_rank", row_number().over(Window.orderBy(col("priority_score").desc(),
             col("created_ts"), col("ticket_id"))).cast("long")), where);
@@ -114,39 +110,6 @@ public final class TicketJob implements Job {
     String summary = String.format(Locale.ROOT, "%,d tickets; %s", rows, modelNote);
     context.progress().line(name(), summary);
     return new JobResult(rows, rows, summary);
-  }
-
-  private Dataset<Row> serviceKpis(JobContext context, Dataset<Row> insights, ServiceConfig config) {
-    AsOfWindow window = new AsOfWindow(context.asOf());
-    Dataset<Row> recent = insights.where(window.lastDays(to_date(col("created_ts")), config.kpiWindowDays()));
-    long orders = context.lake().read(Tables.bronze(Source.ORDERS))
-        .where(window.lastDays(to_date(col("order_ts")), config.kpiWindowDays())
-            .and(col("status").isNull().or(col("status").notEqual("cancelled"))))
-        .select("order_id").distinct().count();
-    Row figures = recent.agg(count(lit(1)),
-        count(when(col("final_category").isin(config.complaintCategories().toArray()), 1)),
-        count(when(col("final_category").equalTo("delivery_delay"), 1))).first();
-    long open = insights.where(col("status").equalTo("open")).count();
-    Row breaches = recent.agg(avg(col("first_response_breached").cast("double")),
-        avg(col("resolution_breached").cast("double"))).first();
-    Dataset<Row> byDay = recent.groupBy(date_format(col("created_ts"), "yyyy-MM-dd").as("k"))
-        .agg(avg(col("resolution_breached").cast("double")).as("v"))
-        .agg(map_from_entries(collect_list(struct(col("k"), col("v")))).as("resolution_breach_rate_by_day"));
-    Dataset<Row> byCategory = recent.groupBy(coalesce(col("final_category"), lit("unknown")).as("k"))
-        .agg(count(lit(1)).as("v"))
-        .agg(map_from_entries(collect_list(struct(col("k"), col("v")))).as("tickets_by_category"));
-    long tickets = figures.getLong(0);
-    long complaints = figures.getLong(1);
-    long delays = figures.getLong(2);
-    Row kpi = RowFactory.create(Date.valueOf(context.asOf()), config.kpiWindowDays(), tickets, orders, complaints,
-        orders == 0 ? null : complaints / (double) orders, delays, orders == 0 ? null : delays / (double) orders,
-        open, breaches.isNullAt(0) ? null : breaches.getDouble(0), breaches.isNullAt(1) ? null : breaches.getDouble(1));
-    Dataset<Row> row = context.spark().createDataFrame(List.of(kpi), new org.apache.spark.sql.types.StructType()
-        .add("as_of", "date").add("window_days", "int").add("tickets", "long").add("orders", "long")
-        .add("complaints", "long").add("complaint_rate", "double").add("delivery_delay_tickets", "long")
-        .add("delivery_delay_rate", "double").add("open_tickets", "long").add("first_response_breach_rate", "double")
-        .add("resolution_breach_rate", "double"));
-    return row.crossJoin(byCategory).crossJoin(byDay);
   }
 
   /** Tickets with the customer_id found by member id, else by a phone of exactly one customer (or null). */
