@@ -17,16 +17,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * module in alphabetical order: this class comes first, so one test JVM builds the lake while the other runs the
  * classes that need none (the packages before {@code sharedlake}); the classes that read the lake sort after them.
  */
-@ExtendWith(SparkTest.class)
+@ExtendWith({SparkTest.class, SharedLake.Unchanged.class})
 class BuildSharedLakeTest {
 
   @Test
   void everyJobOfTheBuildSucceeded() {
-    String runs = SharedLake.builtLake().resolve(Tables.JOB_RUNS.name()).toString();
     Map<String, List<String>> statuses = new TreeMap<>();
-    for (Row row : SparkTest.spark().read().format("delta").load(runs)
-        .orderBy("as_of", "started_at").selectExpr("cast(as_of AS string)", "concat(job, ' ', status)")
-        .collectAsList()) {
+    for (Row row : SharedLake.readOnly().open().read(Tables.JOB_RUNS).orderBy("as_of", "started_at")
+        .selectExpr("cast(as_of AS string)", "concat(job, ' ', status)").collectAsList()) {
       statuses.computeIfAbsent(row.getString(0), d -> new ArrayList<>()).add(row.getString(1));
     }
     assertEquals(Map.of(

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The generated lake most job tests read, built once per test run and shared by every test JVM of it: 300 customers
  * (seed 11, 1% dirty rows) ingested as of {@link #AS_OF}, identity, customer_360, segments and recommendations as of
- * {@link #EARLIER}, then every later job as of {@link #AS_OF}. A class that changes it works on its own copy, so a class may
- * re-run jobs, erase customers or change tables without touching another's; a class that only reads it opens it in
- * place ({@link #readOnly()}).
+ * {@link #EARLIER}, then every later job as of {@link #AS_OF}. A class that changes it works on its own copy, so it
+ * may re-run jobs, erase customers or change tables without touching another's; a class that only reads it opens it
+ * in place ({@link #readOnly()}).
  *
  * <p>The build lives in the folder named by the system property {@value #PROPERTY} (the pom gives every Maven run a
  * new one, so a lake built by older code is never reused); forks wait for each other on a file lock. Without the
@@ -73,11 +73,6 @@ public final class SharedLake {
     TestLake.copyTree(source.resolve("lake"), test.root);
     TestLake.copyTree(source.resolve("sources"), test.sources);
     return test;
-  }
-
-  /** The shared lake's folder, built if need be: for reading only (copy it to change anything). */
-  static Path builtLake() {
-    return build().resolve("lake");
   }
 
   /**

@@ -14,11 +14,11 @@ import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalog.Database;
 import org.apache.spark.sql.delta.DeltaLog;
-import scala.collection.JavaConverters;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import scala.collection.JavaConverters;
 
 /**
  * One local SparkSession per test JVM, configured like c360's own (Delta, the SQL guard, UTC) but small:
@@ -82,8 +82,8 @@ public final class SparkTest implements BeforeAllCallback, ParameterResolver {
   /**
    * Leaves the session as {@link #spark()} made it, for the next test class of the JVM: frees cached and checkpointed
    * blocks and Delta's table cache, drops every catalog database but {@code default} and the kept ones (the tests'
-   * tables are external: their files stay), and restores the SQL conf that commands run in the tests changed (role, read-only guard,
-   * shuffle partitions).
+   * tables are external: their files stay), and restores the SQL conf that commands run in the tests changed (role,
+   * read-only guard, shuffle partitions).
    */
   public static synchronized void cleanUp() {
     if (session == null || session.sparkContext().isStopped()) {

@@ -16,8 +16,8 @@ import io.c360.core.identity.IdentityGraph;
 import io.c360.core.ingest.Snapshots;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.CustomerKeys;
-import io.c360.core.service.TicketClassifier;
 import io.c360.core.service.ServiceKpis;
+import io.c360.core.service.TicketClassifier;
 import io.c360.core.service.TicketPriority;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
@@ -39,9 +39,9 @@ import org.apache.spark.sql.expressions.Window;
  * tickets: the latest state of the tickets created up to the as-of date, classified by their text where the desk
  * left no category ({@link TicketClassifier}), with their customer, priority and SLA flags ({@link TicketPriority}),
  * into ticket_insights; the open ones ranked by priority into ticket_queue; the service figures of the
- * {@code kpi-window-days} ending on the as-of date into service_kpis ({@link ServiceKpis}); the classifier's held-out evaluation (and,
- * with the generator's {@code _truth/ticket_categories.csv}, its accuracy on the tickets without a category) into
- * model_metrics. Skipped without a tickets source.
+ * {@code kpi-window-days} ending on the as-of date into service_kpis ({@link ServiceKpis}); the classifier's held-out
+ * evaluation (and, with the generator's {@code _truth/ticket_categories.csv}, its accuracy on the tickets without a
+ * category) into model_metrics. Skipped without a tickets source.
  */
 public final class TicketJob implements Job {
 

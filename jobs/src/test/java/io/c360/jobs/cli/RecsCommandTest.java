@@ -65,8 +65,8 @@ class RecsCommandTest {
         DataTypes.createArrayType(DataTypes.StringType)));
     FPGrowthModel direct = new FPGrowth().setItemsCol("items").setMinSupport(0.03).setMinConfidence(0.2).fit(data);
 
-    CliRun run = CliRun.of("recs", "rules", "--input", file.toString(), "--min-support", "0.03", "--min-confidence", "0.2",
-        "--json");
+    CliRun run = CliRun.of("recs", "rules", "--input", file.toString(), "--min-support", "0.03", "--min-confidence",
+        "0.2", "--json");
     assertEquals(0, run.code(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertEquals(300, json.get("baskets").asLong(), "the blank line is no basket");
@@ -93,7 +93,8 @@ class RecsCommandTest {
     assertEquals(json.get("frequent_itemsets"), same.get("frequent_itemsets"));
     assertEquals(json.get("rules"), same.get("rules"));
 
-    CliRun text = CliRun.of("recs", "rules", "--input", file.toString(), "--min-support", "0.03", "--min-confidence", "0.2");
+    CliRun text = CliRun.of("recs", "rules", "--input", file.toString(), "--min-support", "0.03", "--min-confidence",
+        "0.2");
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().startsWith("300 baskets, min support 0.03, min confidence 0.2: "
         + json.get("frequent_itemsets").asLong() + " frequent itemsets, " + json.get("rules").asLong() + " rules"),

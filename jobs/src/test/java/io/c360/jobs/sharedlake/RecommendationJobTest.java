@@ -179,7 +179,7 @@ class RecommendationJobTest {
 
   @Test
   void theEvaluationAndTheAlsFitRunOnCustomerSamplesAndTheCandidatesCoverEveryCustomer(@TempDir Path dir) {
-    // no blend tuning or learned ranker: what is checked here is the samples, and the evaluation runs its test split only
+    // no blend tuning or learned ranker: what is checked here is the samples; the evaluation runs its test split only
     TestLake sampled = SharedLake.copy(dir, "c360.recommendations.evaluation-customers = 150\n"
         + "c360.recommendations.als.fit-customers = 150\n"
         + "c360.recommendations { blend.tune-weights = false, ranker.enabled = false }\n");

@@ -209,7 +209,8 @@ class SegmentJobTest {
     CliRun reflect = c360("export-segment", "--where", "reflect('java.lang.System', 'exit', '0') IS NULL", "--out",
         out.toString());
     assertEquals(2, reflect.code());
-    CliRun piiAsAnalyst = c360("export-segment", "--segment", "rfm:champions", "--include-pii", "--out", out.toString());
+    CliRun piiAsAnalyst = c360("export-segment", "--segment", "rfm:champions", "--include-pii", "--out",
+        out.toString());
     assertEquals(2, piiAsAnalyst.code());
     assertTrue(piiAsAnalyst.err().contains("--include-pii needs --role admin"), piiAsAnalyst.err());
     assertTrue(!Files.exists(out), "nothing written");
