@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.c360.core.catalog.Layout;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
@@ -22,7 +21,9 @@ import io.c360.jobs.privacy.Tombstones;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +54,62 @@ public final class IngestJob implements Job {
 
   @Override
   public JobResult run(JobContext context) {
+    Opened opened = open(context);
+    List<List<Row>> ingested = ingestAll(context, opened.pending());
+    long rowsIn = 0;
+    long rowsOut = 0;
+    for (List<Row> batch : ingested) {
+      // the first row is the batch's own (the lines of an orders file; the rest were derived from them)
+      rowsIn += batch.get(0).<Long>getAs("rows_in");
+      rowsOut += batch.get(0).<Long>getAs("rows_bronze");
+    }
+    if (!ingested.isEmpty()) {
+      context.lake().append(Tables.INGEST_BATCHES, context.spark().createDataFrame(
+          ingested.stream().flatMap(List::stream).toList(), Tables.INGEST_BATCHES.schema()));
+    }
+    return new JobResult(rowsIn, rowsOut, ingested.size() + " source batches ingested"
+        + (opened.forgotten() > 0 ? ", " + opened.forgotten() + " rows of forgotten customers dropped" : ""));
+  }
+
+  /**
+   * What a run would publish, with nothing written: every batch it would ingest, opened and checked. Throws as the
+   * run would for a file the user must fix; the rows' own faults surface when the datasets are read. Close each.
+   */
+  public List<Checked> check(JobContext context) {
+    Timestamp now = Timestamp.from(Instant.now());
+    return open(context).pending().stream().map(p -> check(context, p, now)).toList();
+  }
+
+  /**
+   * One batch checked and typed, before anything is written.
+   *
+   * @param read       every row read (for an orders file of lines, the lines), valid or not ({@link
+   *                   IngestTransform#isValid()})
+   * @param bronze     the rows each bronze table gets: the source's own, or the orders, order lines and products
+   *                   an orders file of lines makes
+   * @param quarantine the rejected rows, in the quarantine table's shape
+   */
+  public record Checked(Source source, String batchId, Dataset<Row> read, Map<Source, Dataset<Row>> bronze,
+                        Dataset<Row> quarantine, List<Dataset<Row>> persisted) implements AutoCloseable {
+
+    @Override
+    public void close() {
+      persisted.forEach(Dataset::unpersist);
+    }
+  }
+
+  /**
+   * An opened batch waiting to be written: its rows less those of forgotten customers, with the conf's value maps and
+   * cancellation rule applied, and the time opening took.
+   */
+  private record Pending(SourceBatch batch, SourceConfig conf, Dataset<Row> rows, long openNanos) {
+  }
+
+  /** The batches found, not yet ingested, with the rows of forgotten customers dropped. */
+  private record Opened(List<Pending> pending, long forgotten) {
+  }
+
+  private Opened open(JobContext context) {
     SourceReader reader = new SourceReader(context.spark());
     Tombstones tombstones = Tombstones.load(context.lake());
     long forgotten = 0;
@@ -87,27 +144,7 @@ public final class IngestJob implements Job {
       context.progress().line(name(), "order_items: not read, the orders file's lines are the order lines (layout "
           + context.config().ordersLayout().confName() + ")");
     }
-    List<List<Row>> ingested = ingestAll(context, pending);
-    long rowsIn = 0;
-    long rowsOut = 0;
-    for (List<Row> batch : ingested) {
-      // the first row is the batch's own (the lines of an orders file; the rest were derived from them)
-      rowsIn += batch.get(0).<Long>getAs("rows_in");
-      rowsOut += batch.get(0).<Long>getAs("rows_bronze");
-    }
-    if (!ingested.isEmpty()) {
-      context.lake().append(Tables.INGEST_BATCHES, context.spark().createDataFrame(
-          ingested.stream().flatMap(List::stream).toList(), Tables.INGEST_BATCHES.schema()));
-    }
-    return new JobResult(rowsIn, rowsOut, ingested.size() + " source batches ingested"
-        + (forgotten > 0 ? ", " + forgotten + " rows of forgotten customers dropped" : ""));
-  }
-
-  /**
-   * An opened batch waiting to be written: its rows less those of forgotten customers, with the conf's value maps and
-   * cancellation rule applied, and the time opening took.
-   */
-  private record Pending(SourceBatch batch, SourceConfig conf, Dataset<Row> rows, long openNanos) {
+    return new Opened(pending, forgotten);
   }
 
   /**
@@ -149,84 +186,88 @@ public final class IngestJob implements Job {
     }
   }
 
-  /** Writes one batch to bronze and quarantine and returns its {@code ingest_batches} rows. */
-  private List<Row> ingest(JobContext context, Pending pending) {
-    if (pending.conf().layout().derivesOrders()) {
-      return ingestLines(context, pending);
-    }
-    long t0 = System.nanoTime() - pending.openNanos();
+  /**
+   * Checks one batch: the source's rows through {@link IngestTransform}, and for an orders file of lines the lines
+   * through {@link OrderLines} too. Reads the lake only for the keys of earlier batches.
+   */
+  private static Checked check(JobContext context, Pending pending, Timestamp now) {
     SourceBatch batch = pending.batch();
-    Lake lake = context.lake();
     Source source = batch.source();
-    TableDef bronze = Tables.bronze(source);
     IngestTransform transform = new IngestTransform(batch.contract(), context.config().ingest(), context.asOf(),
         pending.conf().formats());
-    Timestamp now = Timestamp.from(Instant.now());
-    Dataset<Row> existing = source.kind() == Source.Kind.FACT ? otherBatches(lake, bronze, batch)
-        .map(rows -> rows.select(transform.keyColumn().as("_key"))).orElse(null) : null;
-    Dataset<Row> checked = transform.transform(pending.rows(), batch.batchId(), now, existing)
+    if (!pending.conf().layout().derivesOrders()) {
+      Dataset<Row> existing = source.kind() == Source.Kind.FACT ? otherBatches(context.lake(),
+          Tables.bronze(source), batch).map(rows -> rows.select(transform.keyColumn().as("_key"))).orElse(null) : null;
+      Dataset<Row> checked = transform.transform(pending.rows(), batch.batchId(), now, existing)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      return new Checked(source, batch.batchId(), checked, Map.of(source, transform.bronze(checked)),
+          transform.quarantine(checked), List.of(checked));
+    }
+    Dataset<Row> checked = transform.transform(pending.rows(), batch.batchId(), now, null)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Row counts = checked.agg(count(when(IngestTransform.isValid(), 1)), count(lit(1))).first();
+    Dataset<Row> existing = otherBatches(context.lake(), Tables.bronze(Source.ORDERS), batch)
+        .map(rows -> rows.select(col("order_id").as("_key"))).orElse(null);
+    OrderLines.Output derived = new OrderLines(pending.conf().layout(), context.config().ingest())
+        .transform(checked, existing);
+    Dataset<Row> lines = derived.lines().persist(StorageLevel.MEMORY_AND_DISK());
+    Map<Source, Dataset<Row>> bronze = new LinkedHashMap<>();
+    bronze.put(Source.ORDERS, derived.orders());
+    if (!batch.absent().contains("sku")) {
+      bronze.put(Source.ORDER_ITEMS, derived.items());
+      bronze.put(Source.PRODUCTS, derived.products());
+    }
+    return new Checked(source, batch.batchId(), lines, bronze, transform.quarantine(lines), List.of(lines, checked));
+  }
+
+  /** Writes one batch to bronze and quarantine and returns its {@code ingest_batches} rows. */
+  private List<Row> ingest(JobContext context, Pending pending) {
+    long t0 = System.nanoTime() - pending.openNanos();
+    SourceBatch batch = pending.batch();
+    Source source = batch.source();
+    Timestamp now = Timestamp.from(Instant.now());
+    try (Checked checked = check(context, pending, now)) {
+      Row counts = checked.read().agg(count(when(IngestTransform.isValid(), 1)), count(lit(1))).first();
       long valid = counts.getLong(0);
       long rejected = counts.getLong(1) - valid;
-      lake.replaceWhere(bronze, transform.bronze(checked), batchPredicate(batch));
-      quarantine(context, source.id(), transform.quarantine(checked), batch);
+      if (pending.conf().layout().derivesOrders()) {
+        return publishLines(context, pending, checked, valid, rejected, now, t0);
+      }
+      context.lake().replaceWhere(Tables.bronze(source), checked.bronze().get(source), batchPredicate(batch));
+      quarantine(context, source.id(), checked.quarantine(), batch);
       context.progress().stage(name(), source.id() + String.format(java.util.Locale.ROOT,
           " (%,d quarantined)", rejected), valid + rejected, valid, t0);
       return List.of(listed(context, source, batch, now, valid + rejected, valid, rejected, batch.absent()));
-    } finally {
-      checked.unpersist();
     }
   }
 
   /**
-   * An orders file with one row per line ({@link OrderLines}): checks the lines, then writes the orders, order lines
-   * and products they make to their bronze tables and the rejected lines to quarantine (source orders). Its
+   * Publishes an orders file with one row per line ({@link OrderLines}): the orders, order lines and products its
+   * valid lines make to their bronze tables and the rejected lines to quarantine (source orders). Its
    * {@code ingest_batches} rows: orders counts lines (read = kept + quarantined), order_items and products the rows
    * derived.
    */
-  private List<Row> ingestLines(JobContext context, Pending pending) {
-    long t0 = System.nanoTime() - pending.openNanos();
+  private List<Row> publishLines(JobContext context, Pending pending, Checked checked, long kept, long rejected,
+                                 Timestamp now, long t0) {
     SourceBatch batch = pending.batch();
-    Lake lake = context.lake();
-    Layout layout = pending.conf().layout();
-    IngestTransform transform = new IngestTransform(batch.contract(), context.config().ingest(), context.asOf(),
-        pending.conf().formats());
-    Timestamp now = Timestamp.from(Instant.now());
-    Dataset<Row> checked = transform.transform(pending.rows(), batch.batchId(), now, null)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> existing = otherBatches(lake, Tables.bronze(Source.ORDERS), batch)
-        .map(rows -> rows.select(col("order_id").as("_key"))).orElse(null);
-    OrderLines.Output derived = new OrderLines(layout, context.config().ingest()).transform(checked, existing);
-    Dataset<Row> lines = derived.lines().persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Row counts = lines.agg(count(when(IngestTransform.isValid(), 1)), count(lit(1))).first();
-      long kept = counts.getLong(0);
-      long rejected = counts.getLong(1) - kept;
-      List<Row> listed = new ArrayList<>();
-      listed.add(listed(context, Source.ORDERS, batch, now, kept + rejected, kept, rejected,
-          OrderLines.absentColumns(Source.ORDERS, batch.absent())));
-      long orders = write(context, Source.ORDERS, derived.orders(), batch, now, listed);
-      boolean hasLines = !batch.absent().contains("sku");
-      long items = hasLines ? write(context, Source.ORDER_ITEMS, derived.items(), batch, now, listed) : 0;
-      long products = hasLines ? write(context, Source.PRODUCTS, derived.products(), batch, now, listed) : 0;
-      quarantine(context, Source.ORDERS.id(), transform.quarantine(lines), batch);
-      Row split = derived.orders().where(col(OrderLines.SHARED_ID).isNotNull())
-          .agg(countDistinct(col(OrderLines.SHARED_ID)), count(lit(1))).first();
-      if (split.getLong(0) > 0) {
-        context.progress().line(name(), String.format(java.util.Locale.ROOT, "orders: %,d order ids carry several "
-            + "customers, kept as %,d orders, one per customer (<order id>#2, #3, ...)", split.getLong(0),
-            split.getLong(1)));
-      }
-      context.progress().stage(name(), String.format(java.util.Locale.ROOT,
-          "orders (%s): %,d lines -> %,d orders, %,d order lines, %,d products (%,d lines quarantined)",
-          layout.confName(), kept + rejected, orders, items, products, rejected), kept + rejected, kept, t0);
-      return listed;
-    } finally {
-      lines.unpersist();
-      checked.unpersist();
+    List<Row> listed = new ArrayList<>();
+    listed.add(listed(context, Source.ORDERS, batch, now, kept + rejected, kept, rejected,
+        OrderLines.absentColumns(Source.ORDERS, batch.absent())));
+    Map<Source, Long> written = new LinkedHashMap<>();
+    checked.bronze().forEach((table, rows) -> written.put(table, write(context, table, rows, batch, now, listed)));
+    quarantine(context, Source.ORDERS.id(), checked.quarantine(), batch);
+    Row split = checked.bronze().get(Source.ORDERS).where(col(OrderLines.SHARED_ID).isNotNull())
+        .agg(countDistinct(col(OrderLines.SHARED_ID)), count(lit(1))).first();
+    if (split.getLong(0) > 0) {
+      context.progress().line(name(), String.format(java.util.Locale.ROOT, "orders: %,d order ids carry several "
+          + "customers, kept as %,d orders, one per customer (<order id>#2, #3, ...)", split.getLong(0),
+          split.getLong(1)));
     }
+    context.progress().stage(name(), String.format(java.util.Locale.ROOT,
+        "orders (%s): %,d lines -> %,d orders, %,d order lines, %,d products (%,d lines quarantined)",
+        pending.conf().layout().confName(), kept + rejected, written.get(Source.ORDERS),
+        written.getOrDefault(Source.ORDER_ITEMS, 0L), written.getOrDefault(Source.PRODUCTS, 0L), rejected),
+        kept + rejected, kept, t0);
+    return listed;
   }
 
   /** Writes a table derived from an orders file's lines; adds its ingest_batches row and returns its row count. */
