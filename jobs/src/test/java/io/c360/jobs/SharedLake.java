@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.generate.GeneratorOptions;
 import io.c360.jobs.generate.SampleGenerator;
+import io.c360.jobs.generate.TruthEvaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The generated lake most job tests read, built once per test run and shared by every test JVM of it: 300 customers
  * (seed 11, 1% dirty rows) ingested as of {@link #AS_OF}, identity, customer_360, segments and recommendations as of
- * {@link #EARLIER}, then every later job as of {@link #AS_OF}. A class that changes it works on its own copy, so it
+ * {@link #EARLIER}, then every later job as of {@link #AS_OF}, scored against the generator's truth
+ * ({@link TruthEvaluation}). A class that changes it works on its own copy, so it
  * may re-run jobs, erase customers or change tables without touching another's; a class that only reads it opens it
  * in place ({@link #readOnly()}).
  *
@@ -41,8 +43,9 @@ public final class SharedLake {
 
   /**
    * 300 people share the generator's three counter phones with few orders each: a low guest-order limit keeps them
-   * apart. Churn, recommendations and the ticket classifier train small models; ingest writes two sources at a time;
-   * the test user may use the admin role.
+   * apart. Churn, recommendations and the ticket classifier train small models, and the recommendations' choice of
+   * {@link #EARLIER} serves {@link #AS_OF} (reevaluate-days 60: one offline evaluation per build); ingest writes two
+   * sources at a time; the test user may use the admin role.
    */
   public static final String CONF = "c360.identity.max-guest-orders-per-phone = 3\n"
       + "c360.ingest.parallel-sources = 2\n"
@@ -51,7 +54,7 @@ public final class SharedLake {
       + "c360.churn { horizon-days = 60, step-days = 30, training-dates = 5, rounds = 30, early-stopping-rounds = 5,"
       + " risk-bands { mode = top-percent, high = 20, medium = 50 } }\n"
       + "c360.recommendations { als { ranks = [4], alphas = [10.0], max-iter = 3 }, blend.candidates-per-source = 15,"
-      + " ranker { trees = 10, depth = 3 } }\n";
+      + " ranker { trees = 10, depth = 3 }, reevaluate-days = 60 }\n";
 
   static final String PROPERTY = "c360.test.shared-lake";
   private static final List<String> EARLIER_JOBS = List.of("identity", "customer_360", "segments", "recommendations");
@@ -155,6 +158,7 @@ public final class SharedLake {
     for (Job job : Pipeline.jobs().subList(2, Pipeline.jobs().size())) {
       latest.run(job);
     }
+    TruthEvaluation.run(test.open(), test.sources, AS_OF, Progress.silent());
   }
 
   /** Builds of earlier Maven runs, next to this run's folder. */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {InitCommand.class, GenerateCommand.class, PipelineCommand.class, RunCommand.class, TablesCommand.class,
         SqlCommand.class, ExportSegmentCommand.class, ClvCommand.class, ChurnCommand.class, ExplainCommand.class,
         RecsCommand.class, AbReportCommand.class, AlertsCommand.class, ServeSqlCommand.class, ReportCommand.class,
-        ForgetCommand.class, ChecksumCommand.class,
+        ForgetCommand.class, ChecksumCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:ok", "1:a job failed", "2:usage or input error (bad option, conf, path, column, SQL)",

@@ -39,9 +39,8 @@ final class PipelineCommand implements Callable<Integer> {
   @Mixin
   AsOfOption asOf;
 
-  @Option(names = "--sources", paramLabel = "DIR",
-      description = "Folder of the raw sources (one sub-folder per source). Default: c360.input-dir (./sample).")
-  Path sources;
+  @Mixin
+  SourcesOption sources;
 
   @Option(names = "--json", description = "Print a JSON summary (stage times, rows, peak heap) instead of the tables.")
   boolean json;
@@ -50,7 +49,7 @@ final class PipelineCommand implements Callable<Integer> {
   public Integer call() {
     long t0 = System.nanoTime();
     try (Workspace ws = Workspace.open(common, false)) {
-      JobContext context = RunIds.context(ws, asOfDate(ws), sources, Progress.stderr());
+      JobContext context = RunIds.context(ws, asOfDate(ws), sources.value(ws.config), Progress.stderr());
       List<Pipeline.Stage> stages = Pipeline.run(context);
       double seconds = (System.nanoTime() - t0) / 1e9;
       if (json) {
@@ -81,7 +80,7 @@ final class PipelineCommand implements Callable<Integer> {
     if (asOf.asOf != null) {
       return asOf.asOf;
     }
-    Path input = (sources != null ? sources : Path.of(ws.config.inputDir())).toAbsolutePath().normalize();
+    Path input = sources.value(ws.config);
     LocalDate latest = LatestOrder.day(ws.spark, ws.config, input).orElseThrow(() -> new InputException(
         "orders: no order with a valid order_ts in " + input + "; pass --as-of DATE"));
     System.err.println("[pipeline] as-of " + latest + ": the day of the latest order in the sources (--as-of DATE "

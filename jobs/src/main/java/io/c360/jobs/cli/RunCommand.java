@@ -4,11 +4,9 @@ import io.c360.jobs.Job;
 import io.c360.jobs.JobRunner;
 import io.c360.jobs.Pipeline;
 import io.c360.jobs.Progress;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Runs one job for an as-of date.",
@@ -26,15 +24,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Job to run: ${COMPLETION-CANDIDATES}.")
   String job;
 
-  @Option(names = "--sources", paramLabel = "DIR", description = "Folder of the raw sources (ingest).")
-  Path sources;
+  @Mixin
+  SourcesOption sources;
 
   @Override
   public Integer call() {
     Job selected = Pipeline.job(job).orElseThrow(() -> new picocli.CommandLine.ParameterException(
         new picocli.CommandLine(this), "unknown job '" + job + "'; jobs: " + String.join(", ", Pipeline.names())));
     try (Workspace ws = Workspace.open(common, false)) {
-      new JobRunner(RunIds.context(ws, asOf.value(), sources, Progress.stderr())).run(selected);
+      new JobRunner(RunIds.context(ws, asOf.value(), sources.value(ws.config), Progress.stderr())).run(selected);
       return ExitCodes.OK;
     }
   }

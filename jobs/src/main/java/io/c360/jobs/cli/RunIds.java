@@ -21,7 +21,6 @@ final class RunIds {
   static JobContext context(Workspace ws, LocalDate asOf, Path sources, Progress progress) {
     String runId = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-"
         + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
-    Path input = sources != null ? sources : Path.of(ws.config.inputDir());
-    return new JobContext(ws.spark, ws.lake, ws.config, asOf, runId, input.toAbsolutePath().normalize(), progress);
+    return new JobContext(ws.spark, ws.lake, ws.config, asOf, runId, sources, progress);
   }
 }

@@ -4,21 +4,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.identity.IdentityGraph;
-import io.c360.core.identity.PairwiseEvaluation;
 import io.c360.core.identity.StableIds;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.privacy.Tombstones;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -35,9 +31,7 @@ import org.apache.spark.sql.RowFactory;
  * customer ids stable against the latest earlier run ({@link StableIds}) and writes identity_map,
  * identity_history, identity_shared_identifiers and the restricted vault customer_pii for the as-of date
  * (replacing that date's rows). Bronze rows carrying an identifier of a forgotten customer (c360.forgotten) are
- * left out. When the
- * sources folder holds the generator's {@code _truth/identity.csv}, the pairwise precision and recall of the
- * entities are written to model_metrics.
+ * left out. The share of the previous run's customer ids kept goes to model_metrics.
  */
 public final class IdentityJob implements Job {
 
@@ -97,7 +91,6 @@ public final class IdentityJob implements Job {
     if (previous != null) {
       metrics.addAll(retention(context, previous, entities));
     }
-    metrics.addAll(evaluate(context, orders, entities));
     if (!metrics.isEmpty()) {
       lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics, Tables.MODEL_METRICS.schema()),
           "model = 'identity' AND as_of = '" + asOf + "'");
@@ -167,57 +160,6 @@ public final class IdentityJob implements Job {
       context.progress().line(name(), String.format(Locale.ROOT, "kept %,d of %,d earlier%s customer ids (%.4f)",
           kept, earlier, i == 0 ? "" : " identified", share));
       rows.add(RowFactory.create("identity", MODEL_VERSION, date, "id_retention" + labels[i], share, details[i]));
-    }
-    return rows;
-  }
-
-  /** Pairwise scores against the generator's truth, when the sources folder has one. */
-  private List<Row> evaluate(JobContext context, Dataset<Row> orders, Dataset<Row> entities) {
-    Path truthFile = context.inputDir().resolve("_truth").resolve("identity.csv");
-    if (!Files.isRegularFile(truthFile)) {
-      return List.of();
-    }
-    Dataset<Row> truth = context.spark().read().option("header", "true").csv(truthFile.toString());
-    Dataset<Row> orderTruth = orders.join(truth.where(col("source").equalTo("orders")),
-            orders.col("order_id").equalTo(truth.col("source_key")))
-        .select(IdentityGraph.orderEntityType().as("entity_type"), IdentityGraph.orderEntityKey().as("entity_key"),
-            col("person_id"));
-    Dataset<Row> otherTruth = truth.where(col("source").isin("members", "events"))
-        .select(when(col("source").equalTo("members"), lit(IdentityGraph.MEMBER)).otherwise(lit(IdentityGraph.DEVICE))
-            .as("entity_type"), col("source_key").as("entity_key"), col("person_id"));
-    Dataset<Row> entityTruth = orderTruth.union(otherTruth).groupBy("entity_type", "entity_key")
-        .agg(min("person_id").as("person"));
-    Dataset<Row> entityScores = entities.join(entityTruth, new String[] {"entity_type", "entity_key"})
-        .select(col("customer_id").as("cluster"), col("person"));
-    Dataset<Row> orderCustomer = entities.where(col("entity_type").isin(IdentityGraph.ACCOUNT,
-        IdentityGraph.GUEST_ORDER)).select(col("entity_type"), col("entity_key"), col("customer_id"));
-    Dataset<Row> orderRecords = orders.select(col("order_id"), IdentityGraph.orderEntityType().as("entity_type"),
-            IdentityGraph.orderEntityKey().as("entity_key"))
-        .join(orderCustomer, new String[] {"entity_type", "entity_key"})
-        .join(truth.where(col("source").equalTo("orders")), col("order_id").equalTo(col("source_key")))
-        .select(col("customer_id").as("cluster"), col("person_id").as("person"));
-    Dataset<Row> memberRecords = entities.where(col("entity_type").equalTo(IdentityGraph.MEMBER))
-        .join(truth.where(col("source").equalTo("members")), col("entity_key").equalTo(col("source_key")))
-        .select(col("customer_id").as("cluster"), col("person_id").as("person"));
-    List<Row> rows = new ArrayList<>();
-    rows.addAll(metrics(context, "records: orders and members",
-        PairwiseEvaluation.score(orderRecords.union(memberRecords))));
-    rows.addAll(metrics(context, "entities: accounts, guest orders, members, devices",
-        PairwiseEvaluation.score(entityScores)));
-    return rows;
-  }
-
-  private List<Row> metrics(JobContext context, String detail, PairwiseEvaluation.Scores scores) {
-    context.progress().line(name(), String.format(Locale.ROOT,
-        "%s: pairwise precision %.4f, recall %.4f, F1 %.4f; %,d customers for %,d true persons (%,d items)",
-        detail, scores.precision(), scores.recall(), scores.f1(), scores.clusters(), scores.persons(),
-        scores.items()));
-    Date date = Date.valueOf(context.asOf());
-    List<Row> rows = new ArrayList<>();
-    for (Object[] metric : new Object[][] {{"precision", scores.precision()}, {"recall", scores.recall()},
-        {"f1", scores.f1()}, {"clusters", (double) scores.clusters()}, {"true_persons", (double) scores.persons()},
-        {"items", (double) scores.items()}}) {
-      rows.add(RowFactory.create("identity", MODEL_VERSION, date, metric[0], metric[1], detail));
     }
     return rows;
   }

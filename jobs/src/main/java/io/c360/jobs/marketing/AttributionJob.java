@@ -16,23 +16,17 @@ import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * attribution: channel_attribution for the as-of date ({@link Attribution}) from the campaign touches and the
  * orders up to that date. Touches find their customer by account id, then member id (touches that carry only a
- * phone are not attributed); orders that count are those not cancelled, revenue is the paid amount. With the
- * generator's {@code _truth/channel_effects.csv}, the markov model's order of channels by conversions per touch is
- * compared with the true uplift order (model_metrics, model attribution). Skipped without a campaign_touches
- * source.
+ * phone are not attributed); orders that count are those not cancelled, revenue is the paid amount. Skipped
+ * without a campaign_touches source.
  */
 public final class AttributionJob implements Job {
 
@@ -81,41 +75,6 @@ public final class AttributionJob implements Job {
     String summary = String.format(Locale.ROOT, "%,d touches, %,.0f converting journeys; markov conversions per "
         + "touch rank %s", touchCount, totals.isNullAt(1) ? 0.0 : totals.getDouble(1), perTouch);
     context.progress().line(name(), summary);
-    List<Row> metrics = truthComparison(context, perTouch);
-    if (!metrics.isEmpty()) {
-      lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics,
-          Tables.MODEL_METRICS.schema()), "model = 'attribution' AND as_of = '" + context.asOf() + "'");
-    }
     return new JobResult(touchCount, written.count(), summary);
-  }
-
-  /** 1 when the markov per-touch order equals the generator's true uplift order, and Spearman's rho. */
-  private List<Row> truthComparison(JobContext context, List<String> perTouch) {
-    Path truthFile = context.inputDir() == null ? null
-        : context.inputDir().resolve("_truth").resolve("channel_effects.csv");
-    if (truthFile == null || !Files.isRegularFile(truthFile)) {
-      return List.of();
-    }
-    List<String> truth = context.spark().read().option("header", "true").csv(truthFile.toString())
-        .orderBy(col("uplift_factor").cast("double").desc()).select("channel")
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    List<String> estimated = new ArrayList<>(perTouch);
-    estimated.retainAll(truth);
-    double rho = Double.NaN;
-    if (estimated.size() == truth.size() && truth.size() > 1) {
-      double d2 = 0;
-      for (int i = 0; i < truth.size(); i++) {
-        int j = estimated.indexOf(truth.get(i));
-        d2 += (double) (i - j) * (i - j);
-      }
-      int n = truth.size();
-      rho = 1 - 6 * d2 / (n * ((double) n * n - 1));
-    }
-    context.progress().line(name(), "true uplift order " + truth + "; same order: " + truth.equals(estimated));
-    String detail = "markov conversions per touch vs _truth uplift: " + String.join(">", estimated);
-    return List.of(
-        RowFactory.create("attribution", MODEL_VERSION, Date.valueOf(context.asOf()), "same_order_as_truth",
-            truth.equals(estimated) ? 1.0 : 0.0, detail),
-        RowFactory.create("attribution", MODEL_VERSION, Date.valueOf(context.asOf()), "spearman_rho", rho, detail));
   }
 }

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import io.c360.core.catalog.Source;
@@ -18,14 +17,12 @@ import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.CustomerKeys;
 import io.c360.core.service.ServiceKpis;
 import io.c360.core.service.TicketClassifier;
-import io.c360.core.service.TicketPriority;
+import io.c360.core.service.TicketInsights;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +30,13 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * tickets: the latest state of the tickets created up to the as-of date, classified by their text where the desk
  * left no category ({@link TicketClassifier}), with their customer, priority and SLA flags ({@link TicketPriority}),
  * into ticket_insights; the open ones ranked by priority into ticket_queue; the service figures of the
  * {@code kpi-window-days} ending on the as-of date into service_kpis ({@link ServiceKpis}); the classifier's held-out
- * evaluation (and, with the generator's {@code _truth/ticket_categories.csv}, its accuracy on the tickets without a
- * category) into model_metrics. Skipped without a tickets source.
+ * evaluation into model_metrics. Skipped without a tickets source.
  */
 public final class TicketJob implements Job {
 
@@ -84,27 +79,17 @@ public final class TicketJob implements Job {
           .withColumn(TicketClassifier.CONFIDENCE, lit(null).cast("double"));
       modelNote = "no classifier: " + e.getMessage();
     }
-    Dataset<Row> withCategory = classified
-        .withColumn("final_category", coalesce(col("category"), col(TicketClassifier.PREDICTED)));
-    Dataset<Row> insights = new TicketPriority(config, context.config().segments().rfm().bins())
-        .transform(withCustomers(context, withCategory), customerValue(context), context.asOf())
-        .withColumn("as_of", lit(asOf))
-        .withColumn("status", when(col("resolved_ts").isNotNull().and(window.seen(col("resolved_ts"))),
-            lit("resolved")).otherwise(lit("open")))
-        .withColumn("category_source", when(col("category").isNotNull(), lit("desk"))
-            .when(col(TicketClassifier.PREDICTED).isNotNull(), lit("predicted")).otherwise(lit("none")));
+    Dataset<Row> insights = new TicketInsights(config, context.config().segments().rfm().bins())
+        .insights(withCustomers(context, classified), customerValue(context), context.asOf());
     lake.replaceWhere(Tables.TICKET_INSIGHTS, insights, where);
     Dataset<Row> written = lake.read(Tables.TICKET_INSIGHTS).where(col("as_of").equalTo(asOf));
-    metrics.addAll(truthAccuracy(context, written));
     if (!metrics.isEmpty()) {
       lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics,
           Tables.MODEL_METRICS.schema()), "model = '" + MODEL + "' AND " + where);
     }
     lake.replaceWhere(Tables.SERVICE_KPIS, ServiceKpis.transform(written, lake.read(Tables.bronze(Source.ORDERS)),
         config, context.asOf()), where);
-    lake.replaceWhere(Tables.TICKET_QUEUE, written.where(col("status").equalTo("open"))
-        .withColumn("queue_rank", row_number().over(Window.orderBy(col("priority_score").desc(),
-            col("created_ts"), col("ticket_id"))).cast("long")), where);
+    lake.replaceWhere(Tables.TICKET_QUEUE, TicketInsights.queue(written), where);
 
     long rows = written.count();
     String summary = String.format(Locale.ROOT, "%,d tickets; %s", rows, modelNote);
@@ -152,27 +137,6 @@ public final class TicketJob implements Job {
       rows.add(metric(context, "support", c.support(), c.category()));
     }
     return rows;
-  }
-
-  /** Accuracy of the predictions on the tickets without a desk category, against the generator's truth. */
-  private List<Row> truthAccuracy(JobContext context, Dataset<Row> insights) {
-    Path truthFile = context.inputDir() == null ? null
-        : context.inputDir().resolve("_truth").resolve("ticket_categories.csv");
-    if (truthFile == null || !Files.isRegularFile(truthFile)) {
-      return List.of();
-    }
-    Dataset<Row> truth = context.spark().read().option("header", "true").csv(truthFile.toString())
-        .select(col("ticket_id"), col("category").as("_truth"));
-    Row r = insights.where(col("category_source").equalTo("predicted")).join(truth, "ticket_id")
-        .agg(count(lit(1)), count(when(col("predicted_category").equalTo(col("_truth")), 1))).first();
-    if (r.getLong(0) == 0) {
-      return List.of();
-    }
-    double accuracy = r.getLong(1) / (double) r.getLong(0);
-    context.progress().line(name(), String.format(Locale.ROOT,
-        "accuracy on %,d tickets without a category against _truth: %.3f", r.getLong(0), accuracy));
-    return List.of(metric(context, "truth_accuracy", accuracy, "tickets without a category vs _truth"),
-        metric(context, "truth_rows", r.getLong(0), "tickets without a category vs _truth"));
   }
 
   private static Row metric(JobContext context, String metric, double value, String detail) {

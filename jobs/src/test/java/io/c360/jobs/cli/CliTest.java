@@ -141,6 +141,11 @@ class CliTest {
     assertEquals(ExitCodes.USAGE, badJob.code());
     assertTrue(badJob.err().contains("unknown job 'nonsense'; jobs: ingest, gate, identity, customer_360, segments, "
         + "clv, churn, recommendations, tickets, funnels, attribution, alerts"), badJob.err());
+    CliRun noTruth = c360("evaluate", "--as-of", "2025-12-31");
+    assertEquals(ExitCodes.USAGE, noTruth.code());
+    assertEquals(1, noTruth.err().lines().count(), noTruth.err());
+    assertTrue(noTruth.err().contains("has no _truth/ folder: only sources written by c360 generate carry the truth"),
+        noTruth.err());
     CliRun runHelp = CliRun.of("help", "run");
     assertEquals(0, runHelp.code());
     assertTrue(runHelp.out().contains("Job to run: ingest, gate, identity, customer_360,"), runHelp.out());

@@ -15,6 +15,7 @@ import io.c360.jobs.Lake;
 import io.c360.jobs.SharedLake;
 import io.c360.jobs.TestLake;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -50,24 +51,33 @@ class RecsRegistryTest {
     List<String> sources = List.copyOf(new Recommendations(config).weights().keySet());
     LocalDate earlier = SharedLake.EARLIER;
 
+    int days = config.reevaluateDays();
+    assertEquals(60, days, "SharedLake.CONF");
     assertEquals(Optional.of("recs-" + earlier), version(registry.choose(config, earlier, sources)));
-    assertEquals(Optional.of("recs-" + earlier), version(registry.choose(config, earlier.plusDays(6), sources)));
-    assertEquals(Optional.empty(), version(registry.choose(config, earlier.plusDays(7), sources)), "7 days old");
+    assertEquals(Optional.of("recs-" + earlier), version(registry.choose(config, earlier.plusDays(days - 1),
+        sources)));
+    assertEquals(Optional.empty(), version(registry.choose(config, earlier.plusDays(days), sources)), days
+        + " days old");
     assertEquals(Optional.empty(), version(registry.choose(config, earlier.minusDays(1), sources)),
         "no choice before the as-of date");
-    assertEquals(Optional.of("recs-" + SharedLake.AS_OF),
-        version(registry.choose(config, SharedLake.AS_OF.plusDays(1), sources)), "the newest");
     assertEquals(Optional.empty(), version(registry.choose(read(SharedLake.CONF
         + "c360.recommendations.reevaluate-days = 0"), earlier, sources)), "0: every run evaluates");
     assertEquals(Optional.empty(), version(registry.choose(read(SharedLake.CONF
         + "c360.recommendations.k = 5"), earlier, sources)), "a changed setting");
+    String earlierChoice = "model = 'recs' AND as_of = '" + earlier + "'";
+    lake.append(Tables.MODEL_REGISTRY, lake.read(Tables.MODEL_REGISTRY).where(earlierChoice)
+        .withColumn("as_of", lit(Date.valueOf(SharedLake.AS_OF)))
+        .withColumn("model_version", lit("recs-" + SharedLake.AS_OF)).localCheckpoint());
+    assertEquals(Optional.of("recs-" + SharedLake.AS_OF),
+        version(registry.choose(config, SharedLake.AS_OF.plusDays(1), sources)), "the newest of two");
+    assertEquals(Optional.of("recs-" + earlier), version(registry.choose(config, earlier, sources)),
+        "the newest made by the as-of date");
 
     RecsRegistry.Registered chosen = registry.choose(config, earlier, sources).orElseThrow();
     assertEquals(4, chosen.als().rank());
     assertEquals(sources, List.copyOf(chosen.blending().weights().keySet()));
-    String where = "model = 'recs' AND as_of = '" + earlier + "'";
-    lake.replaceWhere(Tables.MODEL_REGISTRY, lake.read(Tables.MODEL_REGISTRY).where(where)
-        .withColumn("artifact_path", lit("_models/recs/gone")).localCheckpoint(), where);
+    lake.replaceWhere(Tables.MODEL_REGISTRY, lake.read(Tables.MODEL_REGISTRY).where(earlierChoice)
+        .withColumn("artifact_path", lit("_models/recs/gone")).localCheckpoint(), earlierChoice);
     assertEquals(Optional.empty(), version(registry.choose(config, earlier, sources)),
         "a choice whose saved trees are gone is evaluated anew");
   }

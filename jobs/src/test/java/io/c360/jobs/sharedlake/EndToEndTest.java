@@ -79,12 +79,19 @@ class EndToEndTest {
     }
 
     Map<String, Double> identity = new HashMap<>();
-    for (Row row : lake.read(Tables.MODEL_METRICS).where("model = 'identity' AND detail LIKE 'records%'")
-        .collectAsList()) {
+    Dataset<Row> truth = lake.read(Tables.MODEL_METRICS).where(TODAY + " AND model LIKE '%_vs_truth'");
+    for (Row row : truth.where("model = 'identity_vs_truth' AND detail LIKE 'records%'").collectAsList()) {
       identity.put(row.getAs("metric"), row.getAs("value"));
     }
     assertTrue(identity.get("precision") >= 0.99, "precision " + identity);
     assertTrue(identity.get("recall") >= 0.85, "recall " + identity);
+    assertEquals(6, truth.where("model = 'identity_vs_truth' AND detail LIKE 'entities%'").count(),
+        "precision, recall, F1 and the counts of the entities too");
+    double tickets = truth.where("model = 'ticket_classifier_vs_truth' AND metric = 'accuracy'").first()
+        .getAs("value");
+    assertTrue(tickets > 0.5 && tickets <= 1, "the predicted categories of the tickets without one: " + tickets);
+    assertEquals(2, truth.where("model = 'attribution_vs_truth' AND metric IN ('same_order', 'spearman_rho')")
+        .count(), "attribution against the true uplift order");
     assertEquals(0, identityMap.groupBy("entity_type", "source_key").count()
         .where("count > 1").count(), "one customer per entity");
     long customers = identityMap.select("customer_id").distinct().count();
