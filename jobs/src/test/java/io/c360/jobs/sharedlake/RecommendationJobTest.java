@@ -184,14 +184,15 @@ class RecommendationJobTest {
         + "c360.recommendations.als.fit-customers = 150\n"
         + "c360.recommendations { blend.tune-weights = false, ranker.enabled = false }\n");
     Lake other = sampled.open();
-    String where = "as_of = DATE'" + SharedLake.AS_OF + "'";
+    // the build evaluated once, as of EARLIER (its choice served AS_OF): this compares with that evaluation
+    String where = "as_of = DATE'" + AS_OF + "'";
     long customers = other.read(Tables.CUSTOMER_360).where(where).count();
     long withCandidates = other.read(Tables.RECOMMENDATION_CANDIDATES).where(where).select("customer_id")
         .distinct().count();
     double fullEvaluation = blendedCustomers(other, where);
     long withAls = alsCustomers(other, where);
 
-    new JobRunner(sampled.context(SharedLake.AS_OF)).run(new RecommendationJob());
+    new JobRunner(sampled.context(AS_OF)).run(new RecommendationJob());
 
     Row chosen = other.read(Tables.MODEL_REGISTRY).where("model = 'recs' AND " + where).first();
     Map<String, Double> params = chosen.getJavaMap(chosen.fieldIndex("params"));
