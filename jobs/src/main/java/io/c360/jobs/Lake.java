@@ -1,5 +1,6 @@
 package io.c360.jobs;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.delta.tables.DeltaTable;
@@ -115,7 +116,7 @@ public final class Lake {
    */
   public Dataset<Row> readAsOf(TableDef table, LocalDate asOf, String job, String producer) {
     Dataset<Row> rows = exists(table)
-        ? read(table).where(org.apache.spark.sql.functions.col("as_of").equalTo(Date.valueOf(asOf))) : null;
+        ? read(table).where(org.apache.spark.sql.functions.col(Columns.AS_OF).equalTo(Date.valueOf(asOf))) : null;
     if (rows == null || rows.limit(1).isEmpty()) {
       throw new InputException(job + ": " + table.name() + " has no rows for as-of " + asOf + "; run the "
           + producer + " job for that date first (c360 run " + producer + " --as-of " + asOf + ")");
@@ -181,6 +182,25 @@ public final class Lake {
     ensure(table);
     shape(table, rows).write().format("delta").mode("overwrite").option("replaceWhere", predicate)
         .option("mergeSchema", "true").saveAsTable(name(table));
+  }
+
+  /** Replaces the rows of one as-of date of a table with an as_of column: re-running a date never duplicates. */
+  public void replaceAsOf(TableDef table, LocalDate asOf, Dataset<Row> rows) {
+    replaceWhere(table, rows, asOfPredicate(table, asOf));
+  }
+
+  /**
+   * Replaces the rows of one as-of date and of the models matching {@code models} (a SQL LIKE pattern) in a table
+   * with a model column (model_metrics, model_registry).
+   */
+  public void replaceAsOf(TableDef table, LocalDate asOf, String models, Dataset<Row> rows) {
+    table.column("model").orElseThrow(() -> new IllegalArgumentException(table.name() + " has no model column"));
+    replaceWhere(table, rows, "model LIKE '" + models + "' AND " + asOfPredicate(table, asOf));
+  }
+
+  private static String asOfPredicate(TableDef table, LocalDate asOf) {
+    table.column(Columns.AS_OF).orElseThrow(() -> new IllegalArgumentException(table.name() + " has no as_of column"));
+    return "as_of = DATE'" + asOf + "'";
   }
 
   public DeltaTable delta(TableDef table) {

@@ -2,6 +2,7 @@ package io.c360.notebooks;
 
 import static io.c360.notebooks.ResultText.escape;
 
+import io.c360.core.catalog.Columns;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -109,7 +110,7 @@ final class HtmlReport {
       } else if (now != null && before != null) {
         double delta = now - before;
         b.append(delta > 0 ? "&#9650; " : delta < 0 ? "&#9660; " : "").append(escape(Result.text(
-            Math.round(delta * 10_000) / 10_000.0))).append(" since ").append(previous.get(kpis.index("as_of")));
+            Math.round(delta * 10_000) / 10_000.0))).append(" since ").append(previous.get(kpis.index(Columns.AS_OF)));
       }
       b.append("</div></div>\n");
     }

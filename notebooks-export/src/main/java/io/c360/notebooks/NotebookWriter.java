@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c360.core.catalog.Column;
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.TableDef;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -91,7 +92,7 @@ final class NotebookWriter {
     metadata.putObject("language_info").put("name", "python");
     metadata.put("title", topic.title());
     ObjectNode c360 = metadata.putObject("c360");
-    c360.put("as_of", asOf.toString());
+    c360.put(Columns.AS_OF, asOf.toString());
     c360.put("database", database);
     nb.put("nbformat", 4);
     nb.put("nbformat_minor", 5);

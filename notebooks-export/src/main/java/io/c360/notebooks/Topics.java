@@ -1,5 +1,6 @@
 package io.c360.notebooks;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Tables;
 import io.c360.notebooks.Topic.TableNote;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class Topics {
                 round(retention_rate, 4) AS retention_rate, round(churn_rate, 4) AS churn_rate, round(nps, 1) AS nps,
                 early_warnings
               FROM ${db}.kpi_daily WHERE as_of <= DATE'${as_of}' ORDER BY as_of""",
-          Chart.line("Rates per as-of date", "as_of", "share", "repeat_purchase_rate", "retention_rate",
+          Chart.line("Rates per as-of date", Columns.AS_OF, "share", "repeat_purchase_rate", "retention_rate",
               "churn_rate"))));
 
   private static final Topic SEGMENTS = new Topic("segments", "Segments, migrations and RFM",
@@ -163,7 +164,7 @@ public final class Topics {
                     count_if(status = 'fail' AND level = 'error') AS failed_errors,
                     round(avg(CASE WHEN status = 'pass' THEN 1.0 ELSE 0.0 END), 4) AS pass_rate
                   FROM ${db}.dq_results JOIN latest USING (as_of, run_id) GROUP BY as_of ORDER BY as_of""",
-              Chart.line("Share of checks passing per as-of date", "as_of", "pass rate", "pass_rate")),
+              Chart.line("Share of checks passing per as-of date", Columns.AS_OF, "pass rate", "pass_rate")),
           new Query("dq_failures", "Failed checks on the report date",
               "Every check of the date's latest gate run that failed, errors first.",
               List.of(Tables.DQ_RESULTS), """

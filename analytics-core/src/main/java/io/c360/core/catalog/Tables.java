@@ -35,7 +35,7 @@ public final class Tables {
   public static final TableDef DQ_RESULTS = new TableDef("dq_results", Layer.OPS,
       "Data-quality check results, appended per run", List.of(
           required("run_id", FieldType.STRING, "Run that evaluated the check"),
-          required("as_of", FieldType.DATE, "As-of date of the run"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date of the run"),
           required("table_name", FieldType.STRING, "Table checked"),
           required("check_name", FieldType.STRING, "Check, e.g. completeness(order_ts)"),
           required("level", FieldType.STRING, "error or warning"),
@@ -50,7 +50,7 @@ public final class Tables {
       "Every job run: one row per run, written at start (running) and updated at the end", List.of(
           required("run_id", FieldType.STRING, "Unique run id"),
           required("job", FieldType.STRING, "Job name, e.g. ingest"),
-          required("as_of", FieldType.DATE, "As-of date the job ran for"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date the job ran for"),
           required("started_at", FieldType.TIMESTAMP, "Start time"),
           of("ended_at", FieldType.TIMESTAMP, "End time; empty while running or after a crash"),
           required("status", FieldType.STRING, "running, succeeded, skipped, failed or gate_failed"),
@@ -75,54 +75,54 @@ public final class Tables {
 
   public static final TableDef IDENTITY_MAP = new TableDef("identity_map", Layer.SILVER,
       "Source record -> customer_id per as-of date, with the evidence that linked it", List.of(
-          required("as_of", FieldType.DATE, "As-of date of the identity run"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date of the identity run"),
           required("entity_type", FieldType.STRING, "account, guest_order, member or device"),
           required("source", FieldType.STRING, "Source the entity comes from: orders, members or events"),
           required("source_key", FieldType.STRING, "Key in the source: account_id, order_id, member_id or device_id"),
-          required("customer_id", FieldType.STRING, "Unified customer id, stable across runs"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id, stable across runs"),
           required("linked_by", FieldType.STRING,
               "Identifier types that linked this entity to others (phone, email, member), or none"),
           of("linked_at", FieldType.TIMESTAMP, "First time the linking identifier was seen on this entity"),
           of("first_seen", FieldType.TIMESTAMP, "First record of the entity"),
           of("last_seen", FieldType.TIMESTAMP, "Latest record of the entity")),
-      List.of("as_of", "entity_type", "source_key"), List.of("as_of"));
+      List.of(Columns.AS_OF, "entity_type", "source_key"), List.of(Columns.AS_OF));
 
   public static final TableDef IDENTITY_HISTORY = new TableDef("identity_history", Layer.SILVER,
       "Customer merges and splits between identity runs", List.of(
-          required("as_of", FieldType.DATE, "As-of date of the run that saw the change"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date of the run that saw the change"),
           required("event", FieldType.STRING, "merge (other_customer_id absorbed into customer_id) or split "
               + "(part of customer_id moved to other_customer_id)"),
-          required("customer_id", FieldType.STRING, "Surviving or splitting customer"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Surviving or splitting customer"),
           required("other_customer_id", FieldType.STRING, "Absorbed or split-off customer")),
-      List.of(), List.of("as_of"));
+      List.of(), List.of(Columns.AS_OF));
 
   public static final TableDef IDENTITY_SHARED = new TableDef("identity_shared_identifiers", Layer.SILVER,
       "Identifiers not used as links because many people share them (family or counter phones)", List.of(
-          required("as_of", FieldType.DATE, "As-of date of the identity run"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date of the identity run"),
           required("id_type", FieldType.STRING, "phone, email or device"),
           required("id_hash", FieldType.STRING, "HMAC-SHA256 of the normalised identifier (device id for devices)"),
           of("accounts", FieldType.LONG, "Distinct accounts using it"),
           of("members", FieldType.LONG, "Distinct members using it (members logged in, for devices)"),
           of("guest_orders", FieldType.LONG, "Guest orders using it"),
           required("reason", FieldType.STRING, "Why it is not a link")),
-      List.of("as_of", "id_type", "id_hash"), List.of("as_of"));
+      List.of(Columns.AS_OF, "id_type", "id_hash"), List.of(Columns.AS_OF));
 
   public static final TableDef CUSTOMER_PII = new TableDef("customer_pii", Layer.SILVER,
       "RESTRICTED vault: raw personal data per customer; readable only with the admin role", List.of(
-          required("as_of", FieldType.DATE, "As-of date of the identity run"),
-          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date of the identity run"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id"),
           of("names", FieldType.STRING, "Names from membership records, '; '-separated (raw)"),
           of("phones", FieldType.STRING, "Phones in E.164, '; '-separated (raw)"),
           of("emails", FieldType.STRING, "Normalised emails, '; '-separated (raw)"),
           of("member_ids", FieldType.STRING, "Member ids, '; '-separated"),
           of("account_ids", FieldType.STRING, "Account ids, '; '-separated")),
-      List.of("as_of", "customer_id"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID), List.of(Columns.AS_OF));
 
   public static final TableDef CUSTOMER_360 = new TableDef("customer_360", Layer.GOLD,
       "One row per customer per as-of date: masked profile, orders, basket, service, feedback and engagement, "
           + "computed from the records up to the as-of date only", List.of(
-          required("as_of", FieldType.DATE, "As-of date: only records up to the end of this day are used"),
-          required("customer_id", FieldType.STRING, "Unified customer id (identity_map)"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date: only records up to the end of this day are used"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id (identity_map)"),
           of("name_initial", FieldType.STRING, "First character of the latest known name, then *"),
           of("phone_hash", FieldType.STRING, "HMAC-SHA256 of the latest phone in E.164 (key from conf or env)"),
           of("phone_last4", FieldType.STRING, "Last four digits of the latest phone, as ***1234"),
@@ -186,13 +186,13 @@ public final class Tables {
           of("active_days_30d", FieldType.INT, "Days with an app event in the 30 days ending on the as-of date"),
           of("last_event_ts", FieldType.TIMESTAMP, "Latest app event"),
           of("usual_city", FieldType.STRING, "City with the most location events")),
-      List.of("as_of", "customer_id"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID), List.of(Columns.AS_OF));
 
   public static final TableDef CLV_SCORES = new TableDef("clv_scores", Layer.GOLD,
       "Customer lifetime value per customer with a paid order, per as-of date: buy-till-you-die purchase model "
           + "(c360.clv.model) and Gamma-Gamma spend, fitted on the history up to the as-of date", List.of(
-          required("as_of", FieldType.DATE, "As-of date: the end of the calibration period"),
-          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date: the end of the calibration period"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id"),
           required("model", FieldType.STRING, "Purchase model: bgnbd or paretonbd"),
           required("period", FieldType.STRING, "Time unit of frequency, recency and age: day, week or month"),
           required("frequency", FieldType.LONG, "Repeat purchases: distinct purchase periods minus 1"),
@@ -205,32 +205,32 @@ public final class Tables {
           of("expected_avg_spend", FieldType.DOUBLE, "Gamma-Gamma expected value of a future purchase"),
           of("clv", FieldType.DOUBLE, "Discounted expected margin over c360.clv.clv-months months"),
           of("clv_decile", FieldType.INT, "CLV decile, 10 = highest")),
-      List.of("as_of", "customer_id"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID), List.of(Columns.AS_OF));
 
   public static final TableDef CHURN_SCORES = new TableDef("churn_scores", Layer.GOLD,
       "Churn probability per customer_360 customer with a paid order, per as-of date: XGBoost on the customer's "
           + "features at the as-of date (c360.churn); churned = no paid order in the next c360.churn.horizon-days",
       List.of(
-          required("as_of", FieldType.DATE, "As-of date: features use only records up to the end of this day"),
-          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date: features use only records up to the end of this day"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id"),
           required("churn_probability", FieldType.DOUBLE,
               "Probability of no paid order in the horizon-days after the as-of date"),
           of("risk_band", FieldType.STRING, "high, medium or low by the conf thresholds on churn_probability"),
           required("model_version", FieldType.STRING, "Model version in model_registry (model churn) that scored it")),
-      List.of("as_of", "customer_id"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID), List.of(Columns.AS_OF));
 
   public static final TableDef CHURN_REASONS = new TableDef("churn_reasons", Layer.GOLD,
       "Top c360.churn.top-k drivers of each churn score: exact TreeSHAP contributions, largest |contribution| first",
       List.of(
-          required("as_of", FieldType.DATE, "As-of date of the score (churn_scores)"),
-          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date of the score (churn_scores)"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id"),
           required("rank", FieldType.INT, "1 = largest |contribution|"),
           required("feature", FieldType.STRING, "Feature name, e.g. days_since_last_order"),
           of("value", FieldType.STRING, "The customer's value of the feature, as text; empty when missing"),
           required("contribution", FieldType.DOUBLE, "SHAP value: change of the churn log-odds due to this feature"),
           required("direction", FieldType.STRING, "raises or lowers the risk"),
           of("sentence", FieldType.STRING, "The reason in words, e.g. no order for 74 days, 3x your usual gap")),
-      List.of("as_of", "customer_id", "rank"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID, "rank"), List.of(Columns.AS_OF));
 
   public static final TableDef CHURN_IMPORTANCE = new TableDef("churn_importance", Layer.GOLD,
       "Global importance of each churn feature per model version: mean |SHAP| over the out-of-time evaluation rows",
@@ -259,19 +259,19 @@ public final class Tables {
       "Population stability index of each churn feature and of the score: the customers scored at the as-of date "
           + "against the model's training rows (churn_baseline)",
       List.of(
-          required("as_of", FieldType.DATE, "As-of date of the scores"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date of the scores"),
           required("model_version", FieldType.STRING, "Model version that scored"),
           required("feature", FieldType.STRING, "Feature name, or churn_probability for the score"),
           required("psi", FieldType.DOUBLE, "Population stability index; < 0.1 stable, 0.1-0.25 moderate, > 0.25 "
               + "significant"),
           required("status", FieldType.STRING, "drift when psi > c360.churn.drift-warning-psi, else ok")),
-      List.of("as_of", "feature"), List.of("as_of"));
+      List.of(Columns.AS_OF, "feature"), List.of(Columns.AS_OF));
 
   public static final TableDef RETENTION_ACTIONS = new TableDef("retention_actions", Layer.GOLD,
       "Suggested retention action per customer in the c360.churn.actions bands, ordered by value at risk",
       List.of(
-          required("as_of", FieldType.DATE, "As-of date of the score"),
-          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date of the score"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id"),
           required("priority", FieldType.INT, "1 = act first: largest value at risk (else churn probability)"),
           required("risk_band", FieldType.STRING, "Risk band of churn_scores"),
           required("churn_probability", FieldType.DOUBLE, "Churn probability (churn_scores)"),
@@ -279,13 +279,13 @@ public final class Tables {
           of("value_at_risk", FieldType.DOUBLE, "clv x churn_probability; null without CLV"),
           of("reason", FieldType.STRING, "Strongest risk-raising reason in words (churn_reasons)"),
           required("action", FieldType.STRING, "Suggested action (c360.churn.actions)")),
-      List.of("as_of", "customer_id"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID), List.of(Columns.AS_OF));
 
   public static final TableDef MODEL_REGISTRY = new TableDef("model_registry", Layer.OPS,
       "Fitted models: parameters and fit diagnostics by model, version and as-of date", List.of(
           required("model", FieldType.STRING, "Model, e.g. clv_bgnbd, clv_gamma_gamma, churn"),
           required("model_version", FieldType.STRING, "Model version"),
-          required("as_of", FieldType.DATE, "As-of date the model was trained for"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date the model was trained for"),
           required("trained_at", FieldType.TIMESTAMP, "When it was trained"),
           required("params", FieldType.MEASURES, "Fitted parameters by name"),
           of("log_likelihood", FieldType.DOUBLE, "Log-likelihood at the optimum, if the model has one"),
@@ -293,14 +293,15 @@ public final class Tables {
           of("converged", FieldType.BOOLEAN, "Whether the optimiser met its convergence test"),
           of("training_rows", FieldType.LONG, "Customers (or rows) it was trained on"),
           of("artifact_path", FieldType.STRING, "Saved model (Spark ML), if any; relative to the lake root"),
-          of("detail", FieldType.STRING, "Convergence reason or other notes")),
-      List.of("model", "model_version", "as_of"), List.of());
+          of("detail", FieldType.STRING, "Convergence reason or other notes"),
+          of("features", FieldType.STRINGS, "Input features in model order (churn); empty for other models")),
+      List.of("model", "model_version", Columns.AS_OF), List.of());
 
   public static final TableDef CUSTOMER_SEGMENTS = new TableDef("customer_segments", Layer.GOLD,
       "RFM scores and segments per customer and as-of date (rules in c360.segments); one row per customer_360 row, "
           + "segment columns empty for customers without an order that counts", List.of(
-          required("as_of", FieldType.DATE, "As-of date: only orders up to the end of this day are used"),
-          required("customer_id", FieldType.STRING, "Unified customer id (identity_map)"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date: only orders up to the end of this day are used"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id (identity_map)"),
           of("recency_days", FieldType.INT, "R: days from the latest order (not cancelled) to the as-of date"),
           of("frequency", FieldType.LONG, "F: orders (not cancelled) in the rfm.frequency-window-days ending on the "
               + "as-of date"),
@@ -337,41 +338,41 @@ public final class Tables {
           of("suggested_tier", FieldType.STRING, "bronze, silver, gold or diamond by growth value (growth.tiers)"),
           of("tier_change", FieldType.STRING, "Suggested against current tier: upgrade, downgrade, keep, not_member, "
               + "unknown_tier")),
-      List.of("as_of", "customer_id"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID), List.of(Columns.AS_OF));
 
   public static final TableDef CUSTOMER_TAGS = new TableDef("customer_tags", Layer.GOLD,
       "Behaviour and scenario tags per customer and as-of date, long format: one row per tag a customer carries",
       List.of(
-          required("as_of", FieldType.DATE, "As-of date"),
-          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id"),
           required("tag", FieldType.STRING, "price_sensitive, novelty_seeker, high_return_rate, frequent_complainer, "
               + "promoter, detractor, weekend_family_shopper, holiday_buyer, emergency_restock, healthy_eating"),
           of("value", FieldType.DOUBLE, "The measure the rule compared (a share, a count or the NPS answer)"),
           required("rule_version", FieldType.STRING, "Hash of the tag's rule settings (c360.segments.tags.<tag>)")),
-      List.of("as_of", "customer_id", "tag"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID, "tag"), List.of(Columns.AS_OF));
 
   public static final TableDef SEGMENT_HISTORY = new TableDef("segment_history", Layer.GOLD,
       "The segment of every segmented customer per segmentation and as-of date", List.of(
-          required("as_of", FieldType.DATE, "As-of date"),
-          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id"),
           required("segmentation", FieldType.STRING, "five_tier, rfm, lifecycle or value_quadrant"),
           required("segment", FieldType.STRING, "Segment within the segmentation")),
-      List.of("as_of", "customer_id", "segmentation"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID, "segmentation"), List.of(Columns.AS_OF));
 
   public static final TableDef SEGMENT_MIGRATION = new TableDef("segment_migration", Layer.GOLD,
       "Customers moving between segments from the previous as-of date in segment_history to this one; per "
           + "segmentation and from_segment the counts sum to that segment's size on the earlier date", List.of(
-          required("as_of", FieldType.DATE, "Later as-of date"),
+          required(Columns.AS_OF, FieldType.DATE, "Later as-of date"),
           required("from_as_of", FieldType.DATE, "Earlier as-of date (the latest before as_of)"),
           required("segmentation", FieldType.STRING, "five_tier, rfm, lifecycle or value_quadrant"),
           required("from_segment", FieldType.STRING, "Segment on from_as_of; (none) = not segmented then"),
           required("to_segment", FieldType.STRING, "Segment on as_of; (none) = not segmented (or merged away) now"),
           required("customers", FieldType.LONG, "Customers making this move")),
-      List.of("as_of", "segmentation", "from_segment", "to_segment"), List.of("as_of"));
+      List.of(Columns.AS_OF, "segmentation", "from_segment", "to_segment"), List.of(Columns.AS_OF));
 
   public static final TableDef KPI_DAILY = new TableDef("kpi_daily", Layer.GOLD,
       "Cockpit figures per as-of date", List.of(
-          required("as_of", FieldType.DATE, "As-of date"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date"),
           required("customers", FieldType.LONG, "Customers in customer_360"),
           required("buyers", FieldType.LONG, "Customers with an order that counts (not cancelled)"),
           required("active_customers", FieldType.LONG, "Customers with an order in the kpis.active-days"),
@@ -392,12 +393,12 @@ public final class Tables {
           of("nps", FieldType.DOUBLE, "(promoters - detractors) / customers with an NPS answer x 100 (latest answer)"),
           of("early_warnings", FieldType.LONG, "Customers with the early-warning flag"),
           of("segment_sizes", FieldType.COUNTS, "Customers per segmentation:segment, e.g. five_tier:lost")),
-      List.of("as_of"), List.of("as_of"));
+      List.of(Columns.AS_OF), List.of(Columns.AS_OF));
 
   public static final TableDef TICKET_INSIGHTS = new TableDef("ticket_insights", Layer.GOLD,
       "Tickets created up to the as-of date with their category: the desk's, else the text classifier's "
           + "(TicketClassifier)", List.of(
-          required("as_of", FieldType.DATE, "As-of date"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date"),
           required("ticket_id", FieldType.STRING, "Ticket id"),
           required("created_ts", FieldType.TIMESTAMP, "Ticket creation time"),
           required("status", FieldType.STRING, "open (no resolution up to the as-of date) or resolved"),
@@ -406,7 +407,7 @@ public final class Tables {
           of("confidence", FieldType.DOUBLE, "Probability of the predicted category"),
           of("final_category", FieldType.STRING, "The desk's category, else the predicted one"),
           required("category_source", FieldType.STRING, "desk, predicted or none"),
-          of("customer_id", FieldType.STRING, "Customer of the ticket (member id, else a phone of one customer)"),
+          of(Columns.CUSTOMER_ID, FieldType.STRING, "Customer of the ticket (member id, else a phone of one customer)"),
           of("sentiment", FieldType.DOUBLE, "Sentiment of the text in [-1, 1] (lexicon scorer)"),
           of("value_score", FieldType.DOUBLE, "Priority part in [0, 1]: 0.5 x (M score - 1) / (bins - 1) + 0.3 x "
               + "tier weight + 0.2 if VIP (five tier high_value); 0 without a customer"),
@@ -420,24 +421,24 @@ public final class Tables {
               + "(or still missing after them)"),
           of("resolution_breached", FieldType.BOOLEAN, "Resolution later than sla.resolution-hours (or still "
               + "missing after them)")),
-      List.of("as_of", "ticket_id"), List.of("as_of"));
+      List.of(Columns.AS_OF, "ticket_id"), List.of(Columns.AS_OF));
 
   public static final TableDef TICKET_QUEUE = new TableDef("ticket_queue", Layer.GOLD,
       "Tickets open at the end of the as-of date, ranked by priority (highest first)", List.of(
-          required("as_of", FieldType.DATE, "As-of date"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date"),
           required("queue_rank", FieldType.LONG, "1 for the most urgent; ties by creation time, then ticket id"),
           required("ticket_id", FieldType.STRING, "Ticket id"),
-          of("customer_id", FieldType.STRING, "Customer of the ticket, if known"),
+          of(Columns.CUSTOMER_ID, FieldType.STRING, "Customer of the ticket, if known"),
           of("final_category", FieldType.STRING, "The desk's category, else the predicted one"),
           required("priority_score", FieldType.DOUBLE, "Priority 0-100 (see ticket_insights)"),
           required("waiting_hours", FieldType.DOUBLE, "Hours since creation at the end of the as-of date"),
           required("first_response_breached", FieldType.BOOLEAN, "First-response SLA breached"),
           required("resolution_breached", FieldType.BOOLEAN, "Resolution SLA breached")),
-      List.of("as_of", "ticket_id"), List.of("as_of"));
+      List.of(Columns.AS_OF, "ticket_id"), List.of(Columns.AS_OF));
 
   public static final TableDef SERVICE_KPIS = new TableDef("service_kpis", Layer.GOLD,
       "Customer-service figures per as-of date over the c360.service.kpi-window-days ending on it", List.of(
-          required("as_of", FieldType.DATE, "As-of date"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date"),
           required("window_days", FieldType.INT, "Days covered, ending on the as-of date"),
           required("tickets", FieldType.LONG, "Tickets created in the window"),
           required("orders", FieldType.LONG, "Orders (not cancelled) in the window"),
@@ -455,12 +456,12 @@ public final class Tables {
               + "tickets in the window"),
           of("resolution_breach_rate_by_day", FieldType.MEASURES, "Resolution-SLA breach share of the tickets "
               + "created on each day of the window (yyyy-MM-dd -> share)")),
-      List.of("as_of"), List.of("as_of"));
+      List.of(Columns.AS_OF), List.of(Columns.AS_OF));
 
   public static final TableDef FUNNEL_DAILY = new TableDef("funnel_daily", Layer.GOLD,
       "Journey funnel per day, channel and segment over the c360.journey.days ending on the as-of date: devices "
           + "reaching each step (c360.journey.steps) on the day", List.of(
-          required("as_of", FieldType.DATE, "As-of date"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date"),
           required("day", FieldType.DATE, "Event day"),
           required("channel", FieldType.STRING, "Channel of the events: app (the events source holds app events)"),
           required("segment", FieldType.STRING, "Five-tier segment of the device's customer on the as-of date; "
@@ -471,12 +472,12 @@ public final class Tables {
           of("conversion", FieldType.DOUBLE, "devices / devices at step 1"),
           of("step_conversion", FieldType.DOUBLE, "devices / devices at the previous step (1 for step 1)"),
           of("drop_off", FieldType.DOUBLE, "1 - step_conversion")),
-      List.of("as_of", "day", "channel", "segment", "step_no"), List.of("as_of"));
+      List.of(Columns.AS_OF, "day", "channel", "segment", "step_no"), List.of(Columns.AS_OF));
 
   public static final TableDef CHANNEL_ATTRIBUTION = new TableDef("channel_attribution", Layer.GOLD,
       "Orders credited to marketing touches per attribution model, channel and campaign, up to the as-of date "
           + "(c360.attribution)", List.of(
-          required("as_of", FieldType.DATE, "As-of date"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date"),
           required("model", FieldType.STRING, "first_touch, last_touch, linear, time_decay, position_based or "
               + "markov (removal effect, per channel only)"),
           required("channel", FieldType.STRING, "Marketing channel"),
@@ -489,24 +490,24 @@ public final class Tables {
           of("roi", FieldType.DOUBLE, "(revenue - cost) / cost; empty when the touches cost nothing"),
           of("conversions_per_1000_touches", FieldType.DOUBLE, "conversions / touches x 1000"),
           of("removal_effect", FieldType.DOUBLE, "markov: share of conversions lost when the channel is removed")),
-      List.of("as_of", "model", "channel", "campaign"), List.of("as_of"));
+      List.of(Columns.AS_OF, "model", "channel", "campaign"), List.of(Columns.AS_OF));
 
   public static final TableDef ALERTS = new TableDef("alerts", Layer.GOLD,
       "KPI alerts that fired for the as-of date (c360.alerts.rules)", List.of(
-          required("as_of", FieldType.DATE, "As-of date"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date"),
           required("rule", FieldType.STRING, "Rule name"),
           required("level", FieldType.STRING, "error or warning"),
           required("metric", FieldType.STRING, "Metric the rule watches"),
           of("observed", FieldType.DOUBLE, "Observed value (rise/drop: the change since the previous as-of date)"),
           required("threshold", FieldType.DOUBLE, "Threshold that was exceeded"),
           required("message", FieldType.STRING, "What happened, in one line")),
-      List.of("as_of", "rule"), List.of("as_of"));
+      List.of(Columns.AS_OF, "rule"), List.of(Columns.AS_OF));
   public static final TableDef RECOMMENDATION_CANDIDATES = new TableDef("recommendation_candidates", Layer.GOLD,
       "Top product recommendations per customer and as-of date: implicit ALS, basket rules, replenishment, "
           + "popularity per segment and city (cold start), similar and upgrade products, blended by reciprocal-rank "
           + "fusion (c360.recommendations), with the customer's A/B arm", List.of(
-          required("as_of", FieldType.DATE, "As-of date: candidates are built on the history up to it"),
-          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date: candidates are built on the history up to it"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id"),
           required("rank", FieldType.INT, "1 = best, up to c360.recommendations.top-n"),
           required("sku", FieldType.STRING, "Recommended product SKU"),
           required("score", FieldType.DOUBLE, "Blended score: sum over sources of weight / (rank-offset + rank)"),
@@ -518,13 +519,13 @@ public final class Tables {
           required("experiment", FieldType.STRING, "A/B experiment (c360.recommendations.experiment.name)"),
           required("arm", FieldType.STRING, "The customer's arm: hash of experiment and customer_id into the "
               + "weighted arms; the first arm is the control")),
-      List.of("as_of", "customer_id", "rank"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID, "rank"), List.of(Columns.AS_OF));
 
   public static final TableDef REPLENISHMENT_REMINDERS = new TableDef("replenishment_reminders", Layer.GOLD,
       "Customer x sku bought repeatedly whose expected next purchase (last purchase + median interval) falls at "
           + "most c360.recommendations.replenishment.due-within-days after the as-of date", List.of(
-          required("as_of", FieldType.DATE, "As-of date"),
-          required("customer_id", FieldType.STRING, "Unified customer id"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date"),
+          required(Columns.CUSTOMER_ID, FieldType.STRING, "Unified customer id"),
           required("sku", FieldType.STRING, "Product SKU"),
           required("purchases", FieldType.LONG, "Distinct days the customer bought the sku"),
           required("cycle_days", FieldType.INT, "Purchase cycle: median days between consecutive purchase days"),
@@ -532,18 +533,18 @@ public final class Tables {
           required("next_date", FieldType.DATE, "Expected next purchase: last_purchase + cycle_days"),
           required("days_until_due", FieldType.INT, "next_date - as_of (negative: overdue, by at most one cycle)"),
           required("contactable", FieldType.BOOLEAN, "The customer gave marketing consent (false when unknown)")),
-      List.of("as_of", "customer_id", "sku"), List.of("as_of"));
+      List.of(Columns.AS_OF, Columns.CUSTOMER_ID, "sku"), List.of(Columns.AS_OF));
 
   public static final TableDef BASKET_RULES = new TableDef("basket_rules", Layer.GOLD,
       "Association rules between the skus of the baskets (FPGrowth, c360.recommendations.rules) per as-of date",
       List.of(
-          required("as_of", FieldType.DATE, "As-of date: the baskets of the history up to it"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date: the baskets of the history up to it"),
           required("antecedent", FieldType.STRING, "Skus of the rule's left side, comma-separated, sorted"),
           required("consequent", FieldType.STRING, "The sku bought with them"),
           required("support", FieldType.DOUBLE, "Share of the baskets holding antecedent and consequent"),
           required("confidence", FieldType.DOUBLE, "Share of the baskets with the antecedent that hold the consequent"),
           required("lift", FieldType.DOUBLE, "Confidence / share of the baskets holding the consequent")),
-      List.of("as_of", "antecedent", "consequent"), List.of("as_of"));
+      List.of(Columns.AS_OF, "antecedent", "consequent"), List.of(Columns.AS_OF));
 
   public static final TableDef FORGOTTEN = new TableDef("forgotten", Layer.OPS,
       "Tombstones of customers erased with c360 forget: keyed hashes of their identifiers, never raw values; "
@@ -565,11 +566,11 @@ public final class Tables {
       "Model evaluation metrics by model, version and as-of date", List.of(
           required("model", FieldType.STRING, "Model, e.g. identity, clv_bgnbd, churn, recs"),
           required("model_version", FieldType.STRING, "Model version"),
-          required("as_of", FieldType.DATE, "As-of date of the evaluation"),
+          required(Columns.AS_OF, FieldType.DATE, "As-of date of the evaluation"),
           required("metric", FieldType.STRING, "Metric name, lower case (precision, recall, f1, auc, ...)"),
           of("value", FieldType.DOUBLE, "Metric value"),
           of("detail", FieldType.STRING, "Bucket, decile or k the metric belongs to, if any")),
-      List.of("model", "model_version", "as_of", "metric", "detail"), List.of());
+      List.of("model", "model_version", Columns.AS_OF, "metric", "detail"), List.of());
 
   private static final List<TableDef> BRONZE = Arrays.stream(Source.values()).map(Tables::bronzeDef).toList();
 

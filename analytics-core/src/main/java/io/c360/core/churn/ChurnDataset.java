@@ -13,10 +13,11 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.clv.ClvFitException;
 import io.c360.core.clv.CustomerValue;
-import io.c360.core.config.ClvModelConfig;
 import io.c360.core.config.ChurnModelConfig;
+import io.c360.core.config.ClvModelConfig;
 import io.c360.core.identity.IdentityGraph;
 import io.c360.core.profile.Customer360;
 import io.c360.core.profile.CustomerKeys;
@@ -93,14 +94,14 @@ public final class ChurnDataset {
       c360("events_90d", "app events in the last 90 days"),
       c360("active_days_30d", "days active in the app in the last 30 days"),
       new Feature(EVENT_RECENCY, "days since the last app event",
-          datediff(col("as_of"), to_date(col("last_event_ts"))).cast("double")),
+          datediff(col(Columns.AS_OF), to_date(col("last_event_ts"))).cast("double")),
       new Feature(EVENT_TREND, "app events of the last 30 days against the 90-day pace (1 = steady)",
           when(col("events_90d").cast("double").gt(0),
               col("events_30d").cast("double").multiply(3).divide(col("events_90d").cast("double")))),
       // customers who stop buying mostly stop browsing too: app use after the last order says they are still around
       new Feature(APP_AFTER_ORDER, "days of app use after the last order (0 or less = none since)",
           col("days_since_last_order").cast("double")
-              .minus(datediff(col("as_of"), to_date(col("last_event_ts"))).cast("double"))),
+              .minus(datediff(col(Columns.AS_OF), to_date(col("last_event_ts"))).cast("double"))),
       c360("tenure_days", "days as a customer"),
       new Feature(P_ALIVE, "probability of still being an active buyer (BG/NBD)", col(P_ALIVE).cast("double")),
       new Feature(LAST_ORDER_FAILED, "latest order cancelled or returned (1 = yes)",

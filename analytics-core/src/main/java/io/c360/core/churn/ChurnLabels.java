@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.profile.AsOfWindow;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ import org.apache.spark.sql.Row;
  */
 public final class ChurnLabels {
 
-  public static final String CUSTOMER = "customer_id";
+  public static final String CUSTOMER = Columns.CUSTOMER_ID;
   public static final String ORDER_TS = "order_ts";
   public static final String T0 = "t0";
   public static final String LAST_PURCHASE_TS = "last_purchase_ts";

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import java.sql.Date;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ import org.apache.spark.sql.Row;
  */
 public final class ClvSummary {
 
-  public static final String CUSTOMER = "customer_id";
+  public static final String CUSTOMER = Columns.CUSTOMER_ID;
   public static final String X = "x";
   public static final String T_X = "t_x";
   public static final String AGE = "T";

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.trim;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.config.ClvModelConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,12 +66,12 @@ public final class CustomerValue {
   public static Dataset<Row> purchases(Dataset<Row> ordersWithCustomer) {
     Column status = lower(trim(col("status")));
     return ordersWithCustomer.where(coalesce(status.isin("cancelled", "returned"), lit(false)).equalTo(false))
-        .select(col("customer_id"), col("order_ts"), col("total_amount"));
+        .select(col(Columns.CUSTOMER_ID), col("order_ts"), col("total_amount"));
   }
 
   /** Fits on the purchases up to {@code asOf} and scores every customer with one. */
   public static Result fitAndScore(Dataset<Row> purchases, LocalDate asOf, ClvModelConfig config) {
-    SummarySpec spec = new SummarySpec("customer_id", "order_ts", "total_amount", config.period(), asOf, null);
+    SummarySpec spec = new SummarySpec(Columns.CUSTOMER_ID, "order_ts", "total_amount", config.period(), asOf, null);
     Dataset<Row> summary = ClvSummary.transform(purchases, spec).localCheckpoint();
     RfmTriples triples = ClvSummary.compressRfm(summary);
     if (java.util.Arrays.stream(triples.x()).noneMatch(x -> x > 0)) {
@@ -88,7 +89,7 @@ public final class CustomerValue {
       horizons.add(lit(days + "d"));
       expected.add(col(ClvScores.expectedPurchasesCol(days)));
     }
-    Dataset<Row> shaped = scored.select(col(ClvSummary.CUSTOMER).as("customer_id"),
+    Dataset<Row> shaped = scored.select(col(ClvSummary.CUSTOMER).as(Columns.CUSTOMER_ID),
         lit(model.model().name()).as("model"), lit(config.period().toString()).as("period"),
         col(ClvSummary.X).cast("long").as("frequency"), col(ClvSummary.T_X).as("recency"),
         col(ClvSummary.AGE).as("age"), col(ClvSummary.ZBAR).as("avg_repeat_value"), col(ClvScores.P_ALIVE),
@@ -109,7 +110,7 @@ public final class CustomerValue {
    * days with the repeat purchases that happened, per calibration frequency.
    */
   public static HoldoutComparison holdout(Dataset<Row> purchases, LocalDate asOf, ClvModelConfig config) {
-    SummarySpec spec = new SummarySpec("customer_id", "order_ts", null, config.period(),
+    SummarySpec spec = new SummarySpec(Columns.CUSTOMER_ID, "order_ts", null, config.period(),
         asOf.minusDays(config.holdoutDays()), asOf);
     Dataset<Row> summary = ClvSummary.transform(purchases, spec).localCheckpoint();
     return HoldoutComparison.of(summary, fitPurchases(ClvSummary.compressRfm(summary), config).model());

@@ -14,7 +14,12 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.config.AttributionConfig;
+import io.c360.core.identity.IdentityGraph;
+import io.c360.core.profile.AsOfWindow;
+import io.c360.core.profile.CustomerKeys;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -88,15 +93,15 @@ public final class Attribution {
    */
   public Dataset<Row> journeys(Dataset<Row> touches, Dataset<Row> orders) {
     long window = config.windowDays() * 86_400L;
-    Dataset<Row> events = touches.select(col("customer_id"), col("touch_ts").as("ts"), lit("T").as("kind"),
+    Dataset<Row> events = touches.select(col(Columns.CUSTOMER_ID), col("touch_ts").as("ts"), lit("T").as("kind"),
             col("touch_id"), col("channel"), col("campaign"), col("cost").cast("double").as("cost"),
             lit(null).cast("string").as("order_id"), lit(null).cast("double").as("revenue"))
-        .unionByName(orders.select(col("customer_id"), col("order_ts").as("ts"), lit("O").as("kind"),
+        .unionByName(orders.select(col(Columns.CUSTOMER_ID), col("order_ts").as("ts"), lit("O").as("kind"),
             lit(null).cast("string").as("touch_id"), lit(null).cast("string").as("channel"),
             lit(null).cast("string").as("campaign"), lit(null).cast("double").as("cost"), col("order_id"),
             col("revenue").cast("double").as("revenue")));
     // touches before an order at the same second; ties among touches by id, so the order is total
-    WindowSpec byTime = Window.partitionBy("customer_id").orderBy(col("ts"), col("kind").desc(), col("touch_id"),
+    WindowSpec byTime = Window.partitionBy(Columns.CUSTOMER_ID).orderBy(col("ts"), col("kind").desc(), col("touch_id"),
         col("order_id"));
     Column seconds = col("ts").cast("long");
     Column previousKind = lag(col("kind"), 1).over(byTime);
@@ -109,14 +114,14 @@ public final class Attribution {
         .withColumn("_converts", col("kind").equalTo("O").and(previousKind.equalTo("T"))
             .and(seconds.minus(previousSeconds).leq(window)));
     Dataset<Row> conversions = numbered.where(col("_converts"))
-        .select(col("customer_id"), col("journey"), col("order_id"), col("ts").as("order_ts"), col("revenue"));
-    WindowSpec inJourney = Window.partitionBy("customer_id", "journey");
+        .select(col(Columns.CUSTOMER_ID), col("journey"), col("order_id"), col("ts").as("order_ts"), col("revenue"));
+    WindowSpec inJourney = Window.partitionBy(Columns.CUSTOMER_ID, "journey");
     Dataset<Row> journeyTouches = numbered.where(col("kind").equalTo("T"))
         .withColumn("position", row_number().over(inJourney.orderBy(col("ts"), col("touch_id"))))
         .withColumn("touches_in_journey", count(lit(1)).over(inJourney))
-        .select(col("customer_id"), col("touch_id"), col("channel"), col("campaign"), col("ts").as("touch_ts"),
+        .select(col(Columns.CUSTOMER_ID), col("touch_id"), col("channel"), col("campaign"), col("ts").as("touch_ts"),
             col("cost"), col("journey"), col("position"), col("touches_in_journey"));
-    return journeyTouches.join(conversions, new String[] {"customer_id", "journey"}, "left")
+    return journeyTouches.join(conversions, new String[] {Columns.CUSTOMER_ID, "journey"}, "left")
         .withColumn("converted", col("order_ts").isNotNull());
   }
 
@@ -135,7 +140,7 @@ public final class Attribution {
         .otherwise(lit(1.0 - first - last).divide(n.minus(2)));
     Dataset<Row> converted = journeys.where(col("converted"))
         .withColumn("_decay", decay)
-        .withColumn("_decay_sum", sum("_decay").over(Window.partitionBy("customer_id", "journey")));
+        .withColumn("_decay_sum", sum("_decay").over(Window.partitionBy(Columns.CUSTOMER_ID, "journey")));
     Column credits = array(
         struct(lit("first_touch").as("model"), when(pos.equalTo(1), 1.0).otherwise(0.0).as("credit")),
         struct(lit("last_touch").as("model"), when(pos.equalTo(n), 1.0).otherwise(0.0).as("credit")),
@@ -149,7 +154,7 @@ public final class Attribution {
 
   /** The Markov chain's transition counts (from, to, count), small: (channels + 1) x (channels + 2) at most. */
   static Dataset<Row> transitions(Dataset<Row> journeys) {
-    WindowSpec inJourney = Window.partitionBy("customer_id", "journey").orderBy("position");
+    WindowSpec inJourney = Window.partitionBy(Columns.CUSTOMER_ID, "journey").orderBy("position");
     Column from = when(col("position").equalTo(1), lit(START)).otherwise(lag(col("channel"), 1).over(inJourney));
     Column exit = when(lead(col("channel"), 1).over(inJourney).isNull(),
         when(col("converted"), lit(CONVERSION)).otherwise(lit(NULL)));
@@ -157,6 +162,38 @@ public final class Attribution {
     return steps.select(col("from"), col("to"))
         .unionByName(steps.where(col("_exit").isNotNull()).select(col("to").as("from"), col("_exit").as("to")))
         .groupBy("from", "to").count();
+  }
+
+  /** The touches and orders {@link #transform} reads. */
+  public record Inputs(Dataset<Row> touches, Dataset<Row> orders) {
+  }
+
+  /**
+   * The touches and orders of the bronze rows seen up to the as-of date: a touch gets the customer of its account
+   * id, else of its member id (touches that carry only a phone, or no channel, are left out); the orders that count
+   * are those not cancelled, and their revenue is the paid amount (0 unless paid).
+   *
+   * @param identityMap entity_type, entity_key, customer_id of the as-of date
+   */
+  public static Inputs inputs(Dataset<Row> identityMap, Dataset<Row> touches, Dataset<Row> orders, LocalDate asOf) {
+    AsOfWindow window = new AsOfWindow(asOf);
+    Dataset<Row> accounts = identityMap.where(col("entity_type").equalTo(IdentityGraph.ACCOUNT))
+        .select(col("entity_key").as("_account"), col(Columns.CUSTOMER_ID).as("_by_account"));
+    Dataset<Row> members = identityMap.where(col("entity_type").equalTo(IdentityGraph.MEMBER))
+        .select(col("entity_key").as("_member"), col(Columns.CUSTOMER_ID).as("_by_member"));
+    Dataset<Row> seen = touches.where(window.seen(col("touch_ts")));
+    Dataset<Row> attached = seen
+        .join(accounts, seen.col("account_id").equalTo(col("_account")), "left")
+        .join(members, seen.col("member_id").equalTo(col("_member")), "left")
+        .withColumn(Columns.CUSTOMER_ID, coalesce(col("_by_account"), col("_by_member")))
+        .where(col(Columns.CUSTOMER_ID).isNotNull().and(col("channel").isNotNull()))
+        .select(Columns.CUSTOMER_ID, "touch_id", "channel", "campaign", "touch_ts", "cost");
+    Dataset<Row> counted = new CustomerKeys(identityMap, null).orders(orders.where(window.seen(col("order_ts"))))
+        .where(col("status").isNull().or(col("status").notEqual("cancelled")))
+        .select(col(Columns.CUSTOMER_ID), col("order_id"), col("order_ts"),
+            when(col("status").isNull().or(col("status").equalTo("paid")), col("total_amount")).otherwise(lit(0))
+                .cast("double").as("revenue"));
+    return new Inputs(attached, counted);
   }
 
   /** Attribution by model, channel and campaign (campaign empty: the channel's total). */

@@ -7,11 +7,12 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.config.IdentityConfig;
-import io.c360.core.identity.IdentityGraph;
 import io.c360.core.identity.Identifiers;
+import io.c360.core.identity.IdentityGraph;
 import io.c360.core.ingest.Snapshots;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,9 +57,9 @@ public final class Customer360 {
         .localCheckpoint();
     CustomerKeys keys = new CustomerKeys(in.identityMap(), contacts);
     Dataset<Row> customerOrders = keys.orders(orders);
-    Dataset<Row> orderCustomers = customerOrders.select("order_id", "customer_id");
+    Dataset<Row> orderCustomers = customerOrders.select("order_id", Columns.CUSTOMER_ID);
 
-    Dataset<Row> result = in.identityMap().select("customer_id").distinct();
+    Dataset<Row> result = in.identityMap().select(Columns.CUSTOMER_ID).distinct();
     List<String> counts = new ArrayList<>();
     result = join(result, OrderFeatures.aggregate(customerOrders, asOf), counts, OrderFeatures.COUNTS);
     result = join(result, ProfileFeatures.contacts(keys.contactsByCustomer(), identity.hmacKey()), counts, List.of());
@@ -97,7 +98,7 @@ public final class Customer360 {
 
   private static Dataset<Row> join(Dataset<Row> result, Dataset<Row> part, List<String> counts, List<String> zeros) {
     counts.addAll(zeros);
-    return result.join(part, new String[] {"customer_id"}, "left");
+    return result.join(part, new String[] {Columns.CUSTOMER_ID}, "left");
   }
 
   /** The table's columns in order: counts of a present source are 0 without rows; a missing source leaves null. */
@@ -108,7 +109,7 @@ public final class Customer360 {
             ? coalesce(col("_member_city"), col("last_order_city")) : col("last_order_city"))
         .withColumn("tenure_days", datediff(asOf.day(), present.contains("member_since")
             ? least(col("member_since"), col("first_order_date")) : col("first_order_date")))
-        .withColumn("as_of", asOf.day());
+        .withColumn(Columns.AS_OF, asOf.day());
     List<String> available = List.of(derived.columns());
     List<Column> columns = new ArrayList<>();
     for (io.c360.core.catalog.Column column : Tables.CUSTOMER_360.columns()) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.min;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.identity.IdentityGraph;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -55,8 +56,9 @@ public record CustomerKeys(Dataset<Row> identityMap, Dataset<Row> contacts) {
     keyed = keyed.join(entity(IdentityGraph.MEMBER, "_by_member"), keyed.col("member_id").equalTo(col("_key_member")),
         "left").drop("_key_member");
     if (orderCustomers != null) {
-      keyed = keyed.join(orderCustomers.select(col("order_id").as("_key_order"), col("customer_id").as("_by_order")),
-          col("order_id").equalTo(col("_key_order")), "left").drop("_key_order");
+      keyed = keyed.join(orderCustomers.select(col("order_id").as("_key_order"),
+              col(Columns.CUSTOMER_ID).as("_by_order")), col("order_id").equalTo(col("_key_order")), "left")
+          .drop("_key_order");
       customer = coalesce(customer, col("_by_order"));
     }
     if (normalisedPhone != null) {
@@ -64,31 +66,31 @@ public record CustomerKeys(Dataset<Row> identityMap, Dataset<Row> contacts) {
           .join(uniquePhones(), col("_phone").equalTo(col("_key_phone")), "left").drop("_key_phone", "_phone");
       customer = coalesce(customer, col("_by_phone"));
     }
-    return keyed.withColumn("customer_id", customer).where(col("customer_id").isNotNull())
+    return keyed.withColumn(Columns.CUSTOMER_ID, customer).where(col(Columns.CUSTOMER_ID).isNotNull())
         .drop("_by_member", "_by_order", "_by_phone");
   }
 
   /** Device events with their customer_id. */
   public Dataset<Row> devices(Dataset<Row> events) {
-    return events.join(entity(IdentityGraph.DEVICE, "customer_id"), col("device_id").equalTo(col("_key_device")))
+    return events.join(entity(IdentityGraph.DEVICE, Columns.CUSTOMER_ID), col("device_id").equalTo(col("_key_device")))
         .drop("_key_device");
   }
 
   /** Members with their customer_id. */
   public Dataset<Row> members(Dataset<Row> members) {
-    return members.join(entity(IdentityGraph.MEMBER, "customer_id"), col("member_id").equalTo(col("_key_member")))
+    return members.join(entity(IdentityGraph.MEMBER, Columns.CUSTOMER_ID), col("member_id").equalTo(col("_key_member")))
         .drop("_key_member");
   }
 
   private Dataset<Row> entity(String type, String customerColumn) {
     return identityMap.where(col("entity_type").equalTo(type))
-        .select(col("entity_key").as("_key_" + type), col("customer_id").as(customerColumn));
+        .select(col("entity_key").as("_key_" + type), col(Columns.CUSTOMER_ID).as(customerColumn));
   }
 
   /** Phones seen on exactly one customer. */
   private Dataset<Row> uniquePhones() {
     return contactsByCustomer().where(col("phone").isNotNull()).groupBy("phone")
-        .agg(count_distinct(col("customer_id")).as("_customers"), min("customer_id").as("_by_phone"))
+        .agg(count_distinct(col(Columns.CUSTOMER_ID)).as("_customers"), min(Columns.CUSTOMER_ID).as("_by_phone"))
         .where(col("_customers").equalTo(1))
         .select(col("phone").as("_key_phone"), col("_by_phone"));
   }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import io.c360.core.catalog.Columns;
 import org.apache.spark.sql.Column;
 
 /**
@@ -29,6 +30,6 @@ public final class CustomerSample {
     if (!(share > 0 && share <= 1)) {
       throw new IllegalArgumentException("a customer sample's share must be in (0, 1], got " + share);
     }
-    return pmod(xxhash64(col("customer_id")), lit(BUCKETS)).lt(lit(Math.round(share * BUCKETS)));
+    return pmod(xxhash64(col(Columns.CUSTOMER_ID)), lit(BUCKETS)).lt(lit(Math.round(share * BUCKETS)));
   }
 }

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -39,14 +40,14 @@ public final class EngagementFeatures {
     Column recent = asOf.lastDays(day, 30);
     Column quarter = asOf.lastDays(day, 90);
     Column located = col("lat").isNotNull().and(col("lon").isNotNull());
-    Dataset<Row> perCity = events.withColumn("_city", trim(col("city"))).groupBy("customer_id", "_city").agg(
+    Dataset<Row> perCity = events.withColumn("_city", trim(col("city"))).groupBy(Columns.CUSTOMER_ID, "_city").agg(
         count(lit(1)).as("_events"),
         count(when(located, lit(1))).as("_located"),
         count(when(recent, lit(1))).as("_recent"),
         count(when(quarter, lit(1))).as("_quarter"),
         collect_set(when(recent, day)).as("_days"),
         max(col("event_ts")).as("_last"));
-    return perCity.groupBy("customer_id").agg(
+    return perCity.groupBy(Columns.CUSTOMER_ID).agg(
         sum("_recent").as("events_30d"),
         sum("_quarter").as("events_90d"),
         size(array_distinct(flatten(collect_list(col("_days"))))).as("active_days_30d"),

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.text.SentimentScorer;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -26,7 +27,7 @@ public final class FeedbackFeatures {
 
   /** @param reviews reviews with customer_id, up to the as-of date */
   public static Dataset<Row> reviews(Dataset<Row> reviews) {
-    return reviews.groupBy("customer_id").agg(
+    return reviews.groupBy(Columns.CUSTOMER_ID).agg(
         count(lit(1)).as("reviews"),
         avg(col("rating")).as("mean_rating"),
         avg(SentimentScorer.sentiment(col("text"))).as("mean_sentiment"));
@@ -38,11 +39,11 @@ public final class FeedbackFeatures {
    * @param surveys survey answers with customer_id, up to the as-of date
    */
   public static Dataset<Row> surveys(Dataset<Row> surveys) {
-    Dataset<Row> latest = surveys.groupBy("customer_id").agg(
+    Dataset<Row> latest = surveys.groupBy(Columns.CUSTOMER_ID).agg(
         max(when(col("nps").isNotNull(), struct(col("survey_ts"), col("survey_id"), col("nps")))).as("_nps"),
         max(when(col("ces").isNotNull(), struct(col("survey_ts"), col("survey_id"), col("ces")))).as("_ces"));
     Column nps = col("_nps.nps");
-    return latest.select(col("customer_id"), nps.as("last_nps"), npsClass(nps).as("nps_class"),
+    return latest.select(col(Columns.CUSTOMER_ID), nps.as("last_nps"), npsClass(nps).as("nps_class"),
         to_date(col("_nps.survey_ts")).as("last_nps_date"), col("_ces.ces").as("last_ces"));
   }
 

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,7 +39,7 @@ public final class ItemFeatures {
   public static Dataset<Row> aggregate(Dataset<Row> items, Dataset<Row> orders, Dataset<Row> products) {
     Column notCancelled = coalesce(lower(trim(col("status"))).notEqual("cancelled"), lit(true));
     Dataset<Row> lines = items.select(col("order_id"), col("sku"), col("category").as("_item_category"))
-        .join(orders.where(notCancelled).select(col("order_id"), col("customer_id"),
+        .join(orders.where(notCancelled).select(col("order_id"), col(Columns.CUSTOMER_ID),
             to_date(col("order_ts")).as("_day")), "order_id");
     Column category = col("_item_category");
     Column isNew = lit(false);
@@ -50,14 +51,14 @@ public final class ItemFeatures {
       isNew = coalesce(age.between(0, NEW_PRODUCT_DAYS), lit(false));
     }
     Dataset<Row> perCategory = lines.withColumn("_category", lower(trim(category)))
-        .groupBy(col("customer_id"), col("_category"))
+        .groupBy(col(Columns.CUSTOMER_ID), col("_category"))
         .agg(count(lit(1)).as("_lines"), count(when(isNew, lit(1))).as("_new"));
     Column known = col("_category").isNotNull();
-    return perCategory.groupBy("customer_id").agg(
+    return perCategory.groupBy(Columns.CUSTOMER_ID).agg(
             max(when(known, struct(col("_lines"), col("_category")))).getField("_category").as("favourite_category"),
             count(when(known, lit(1))).cast("int").as("category_count"),
             sum("_new").as("_new"), sum("_lines").as("_lines"))
-        .select(col("customer_id"), col("favourite_category"), col("category_count"),
+        .select(col(Columns.CUSTOMER_ID), col("favourite_category"), col("category_count"),
             Labels.share(col("_new"), col("_lines")).as("new_product_share"));
   }
 }

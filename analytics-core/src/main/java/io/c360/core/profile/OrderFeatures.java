@@ -28,6 +28,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.zip_with;
 
+import io.c360.core.catalog.Columns;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -74,7 +75,7 @@ public final class OrderFeatures {
     Column day = to_date(col("order_ts"));
     Column amount = when(paid, col("total_amount"));
     Column hour = hour(col("order_ts"));
-    Dataset<Row> grouped = orders.groupBy("customer_id").agg(
+    Dataset<Row> grouped = orders.groupBy(Columns.CUSTOMER_ID).agg(
         count(lit(1)).as("_all"),
         count(when(kept, lit(1))).as("orders"),
         count(when(paid, lit(1))).as("_paid"),
@@ -106,7 +107,7 @@ public final class OrderFeatures {
         (later, earlier) -> datediff(later, earlier));
     Column spread = when(n.geq(2), sqrt(org.apache.spark.sql.functions.aggregate(gaps, lit(0.0), (acc, gap) -> acc.plus(pow(gap.minus(meanGap), 2)))
         .divide(n.minus(1))));
-    return grouped.select(col("customer_id"), col("first_order_date"), col("last_order_date"), orderCount,
+    return grouped.select(col(Columns.CUSTOMER_ID), col("first_order_date"), col("last_order_date"), orderCount,
         n.cast("long").as("order_days"),
         col("revenue"), col("revenue_30d"), col("revenue_90d"), col("revenue_365d"),
         when(col("_paid").gt(0), round(col("revenue").divide(col("_paid")), 2)).as("avg_order_value"),

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.privacy.Pii;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -31,9 +32,9 @@ public final class ProfileFeatures {
 
   /** @param contacts normalised contacts with customer_id (name, phone, email, seen_at) */
   public static Dataset<Row> contacts(Dataset<Row> contacts, String hmacKey) {
-    Dataset<Row> latest = contacts.groupBy("customer_id").agg(
+    Dataset<Row> latest = contacts.groupBy(Columns.CUSTOMER_ID).agg(
         latest(col("name")).as("_name"), latest(col("phone")).as("_phone"), latest(col("email")).as("_email"));
-    return latest.select(col("customer_id"), Pii.nameInitial(col("_name")).as("name_initial"),
+    return latest.select(col(Columns.CUSTOMER_ID), Pii.nameInitial(col("_name")).as("name_initial"),
         Pii.hmac(col("_phone"), hmacKey).as("phone_hash"), Pii.phoneLast4(col("_phone")).as("phone_last4"),
         Pii.emailDomain(col("_email")).as("email_domain"));
   }
@@ -44,13 +45,13 @@ public final class ProfileFeatures {
 
   /** @param members latest member states with customer_id, signed up by the as-of date */
   public static Dataset<Row> members(Dataset<Row> members, AsOfWindow asOf) {
-    Dataset<Row> primary = members.groupBy("customer_id").agg(
+    Dataset<Row> primary = members.groupBy(Columns.CUSTOMER_ID).agg(
         max(struct(col("signup_ts"), col("member_id"), col("gender"), col("birth_date"), col("city"), col("tier"),
             col("points"), col("marketing_consent"))).as("_m"),
         min(to_date(col("signup_ts"))).as("member_since"),
         count(lit(1)).as("member_records"));
     Column birth = col("_m.birth_date");
-    return primary.select(col("customer_id"), gender(col("_m.gender")).as("gender"),
+    return primary.select(col(Columns.CUSTOMER_ID), gender(col("_m.gender")).as("gender"),
         ageBand(floor(months_between(asOf.day(), birth).divide(12))).as("age_band"),
         trim(col("_m.city")).as("_member_city"), lower(trim(col("_m.tier"))).as("member_tier"),
         col("_m.points").as("member_points"), col("member_since"), col("_m.marketing_consent").as("marketing_consent"),

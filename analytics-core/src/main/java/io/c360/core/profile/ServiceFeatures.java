@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -41,7 +42,7 @@ public final class ServiceFeatures {
     Column responded = coalesce(asOf.seen(col("first_response_ts")), lit(false));
     Column resolved = coalesce(asOf.seen(col("resolved_ts")), lit(false));
     Column created = unix_timestamp(col("created_ts"));
-    return tickets.groupBy("customer_id").agg(
+    return tickets.groupBy(Columns.CUSTOMER_ID).agg(
         count(lit(1)).as("tickets"),
         count(when(asOf.lastDays(to_date(col("created_ts")), 90), lit(1))).as("tickets_90d"),
         count(when(not(resolved), lit(1))).as("open_tickets"),

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.config.RecsConfig;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -61,8 +62,8 @@ public final class AbArms {
         .where(ts.geq(lit(Date.valueOf(from.plusDays(1))).cast("timestamp"))
             .and(ts.lt(lit(Date.valueOf(to.plusDays(1))).cast("timestamp")))
             .and(col("status").isNull().or(col("status").equalTo("paid"))))
-        .select("customer_id").distinct().withColumn("_converted", lit(1L));
-    return assigned.join(buyers, new String[] {"customer_id"}, "left")
+        .select(Columns.CUSTOMER_ID).distinct().withColumn("_converted", lit(1L));
+    return assigned.join(buyers, new String[] {Columns.CUSTOMER_ID}, "left")
         .groupBy("arm")
         .agg(count(lit(1)).as("customers"), coalesce(sum("_converted"), lit(0L)).as("conversions"))
         .orderBy("arm");

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.config.RecsConfig;
 import java.time.LocalDate;
 import org.apache.spark.api.java.JavaRDD;
@@ -22,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class Interactions {
 
-  public static final String CUSTOMER = "customer_id";
+  public static final String CUSTOMER = Columns.CUSTOMER_ID;
   public static final String SKU = "sku";
   public static final String DAY = "day";
   public static final String WEIGHT = "weight";

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.config.SegmentConfig;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.OrderFeatures;
@@ -38,7 +39,7 @@ public final class Kpis {
     Column day = to_date(col("order_ts"));
     Column inWindow = new AsOfWindow(asOf).lastDays(day, config.rfm().monetaryWindowDays());
     Column paid = Rfm.paid().and(inWindow);
-    Column unidentified = col("customer_id").isNull();
+    Column unidentified = col(Columns.CUSTOMER_ID).isNull();
     Dataset<Row> sales = orders.agg(
         count(when(Rfm.kept().and(inWindow), lit(1))).as("orders"),
         count(when(Rfm.kept().and(inWindow).and(unidentified), lit(1))).as("_unidentified"),
@@ -64,7 +65,7 @@ public final class Kpis {
         .agg(map_from_entries(collect_list(struct(concat(col("segmentation"), lit(":"), col("segment")),
             col("count")))).as("segment_sizes"));
     return figures.crossJoin(sizes).crossJoin(sales).select(
-        lit(Date.valueOf(asOf)).as("as_of"), col("customers"), col("buyers"), col("active_customers"),
+        lit(Date.valueOf(asOf)).as(Columns.AS_OF), col("customers"), col("buyers"), col("active_customers"),
         ratio(col("_repeat"), col("buyers")).as("repeat_purchase_rate"),
         col("orders"), col("revenue"),
         ratio(col("_unidentified"), col("orders")).as("unidentified_order_share"),

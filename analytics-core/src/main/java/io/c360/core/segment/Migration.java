@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import io.c360.core.catalog.Columns;
 import java.sql.Date;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
@@ -28,13 +29,14 @@ public final class Migration {
    * @param later   segment_history rows of {@code asOf}
    */
   public static Dataset<Row> transform(Dataset<Row> earlier, LocalDate fromAsOf, Dataset<Row> later, LocalDate asOf) {
-    Dataset<Row> from = earlier.select(col("customer_id"), col("segmentation"), col("segment").as("from_segment"));
-    Dataset<Row> to = later.select(col("customer_id"), col("segmentation"), col("segment").as("to_segment"));
-    return from.join(to, new String[] {"customer_id", "segmentation"}, "full_outer")
+    Dataset<Row> from = earlier.select(col(Columns.CUSTOMER_ID), col("segmentation"),
+        col("segment").as("from_segment"));
+    Dataset<Row> to = later.select(col(Columns.CUSTOMER_ID), col("segmentation"), col("segment").as("to_segment"));
+    return from.join(to, new String[] {Columns.CUSTOMER_ID, "segmentation"}, "full_outer")
         .groupBy(col("segmentation"), coalesce(col("from_segment"), lit(NONE)).as("from_segment"),
             coalesce(col("to_segment"), lit(NONE)).as("to_segment"))
         .agg(count(lit(1)).as("customers"))
-        .select(lit(Date.valueOf(asOf)).as("as_of"), lit(Date.valueOf(fromAsOf)).as("from_as_of"),
+        .select(lit(Date.valueOf(asOf)).as(Columns.AS_OF), lit(Date.valueOf(fromAsOf)).as("from_as_of"),
             col("segmentation"), col("from_segment"), col("to_segment"), col("customers"));
   }
 }

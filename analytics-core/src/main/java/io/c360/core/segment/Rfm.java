@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.config.SegmentConfig;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.OrderFeatures;
@@ -67,7 +68,7 @@ public final class Rfm {
     Column paidInWindow = paid().and(asOf.lastDays(day, rfm.monetaryWindowDays()));
     Column previousPeriod = day.gt(org.apache.spark.sql.functions.date_sub(asOf.day(), 2 * period))
         .and(day.leq(org.apache.spark.sql.functions.date_sub(asOf.day(), period)));
-    Dataset<Row> grouped = customerOrders.groupBy("customer_id").agg(
+    Dataset<Row> grouped = customerOrders.groupBy(Columns.CUSTOMER_ID).agg(
         max(when(kept, day)).as("_last"),
         min(when(kept, day)).as("first_order_date"),
         count(when(kept, lit(1))).as("_orders"),

@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.config.SegmentConfig;
 import io.c360.core.ingest.Snapshots;
@@ -62,7 +63,7 @@ public final class Tags {
                                 Dataset<Row> products, LocalDate asOfDate) {
     AsOfWindow asOf = new AsOfWindow(asOfDate);
     Dataset<Row> scenario = scenarioMeasures(customerOrders, items, products, asOf);
-    Dataset<Row> all = profiles.join(scenario, new String[] {"customer_id"}, "left");
+    Dataset<Row> all = profiles.join(scenario, new String[] {Columns.CUSTOMER_ID}, "left");
     Column enoughOrders = col("orders").geq(rules.minOrders());
     Column windowOrders = coalesce(col("_w_orders"), lit(0L));
     List<Tag> tags = new ArrayList<>(List.of(
@@ -94,17 +95,17 @@ public final class Tags {
       structs.add(struct(lit(tag.name()).as("tag"), coalesce(tag.when(), lit(false)).as("on"),
           tag.value().cast("double").as("value"), lit(rules.ruleVersions().get(tag.name())).as("rule_version")));
     }
-    return all.select(col("customer_id"), explode(array(structs.toArray(Column[]::new))).as("_t"))
+    return all.select(col(Columns.CUSTOMER_ID), explode(array(structs.toArray(Column[]::new))).as("_t"))
         .where(col("_t.on"))
-        .select(asOf.day().as("as_of"), col("customer_id"), col("_t.tag").as("tag"), col("_t.value").as("value"),
-            col("_t.rule_version").as("rule_version"));
+        .select(asOf.day().as(Columns.AS_OF), col(Columns.CUSTOMER_ID), col("_t.tag").as("tag"),
+            col("_t.value").as("value"), col("_t.rule_version").as("rule_version"));
   }
 
   /** Per customer over the window: orders, weekend and holiday orders, restock orders, family and healthy shares. */
   private Dataset<Row> scenarioMeasures(Dataset<Row> customerOrders, Dataset<Row> items, Dataset<Row> products,
                                         AsOfWindow asOf) {
     Column day = to_date(col("order_ts"));
-    Dataset<Row> orders = customerOrders.where(Rfm.kept()).select(col("customer_id"), col("order_id"),
+    Dataset<Row> orders = customerOrders.where(Rfm.kept()).select(col(Columns.CUSTOMER_ID), col("order_id"),
         col("order_ts"), day.as("_day"));
     Dataset<Row> lineCounts = null;
     if (items != null) {
@@ -120,7 +121,7 @@ public final class Tags {
           count(when(col("_cat").isin(rules.healthyCategories().toArray()), lit(1))).as("_healthy_lines"));
       orders = orders.join(lineCounts, new String[] {"order_id"}, "left");
     }
-    Column previous = lag(col("_day"), 1).over(Window.partitionBy("customer_id").orderBy(col("order_ts"),
+    Column previous = lag(col("_day"), 1).over(Window.partitionBy(Columns.CUSTOMER_ID).orderBy(col("order_ts"),
         col("order_id")));
     orders = orders.withColumn("_gap", datediff(col("_day"), previous))
         .where(asOf.lastDays(col("_day"), rules.windowDays()));
@@ -138,7 +139,7 @@ public final class Tags {
       aggs.add(when(lines.gt(0), sum(col("_family_lines")).divide(lines)).as("_w_family_share"));
       aggs.add(when(lines.gt(0), sum(col("_healthy_lines")).divide(lines)).as("_w_healthy_share"));
     }
-    return orders.groupBy("customer_id").agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    return orders.groupBy(Columns.CUSTOMER_ID).agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
   }
 
   /** True on a day inside one of the yearly holiday windows (MM-dd..MM-dd, inclusive, may wrap the year end). */

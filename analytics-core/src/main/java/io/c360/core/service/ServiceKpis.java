@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.config.ServiceConfig;
 import io.c360.core.profile.AsOfWindow;
 import java.sql.Date;
@@ -57,7 +58,7 @@ public final class ServiceKpis {
         .agg(avg(col("resolution_breached").cast("double")).as("v"))
         .agg(map_from_entries(collect_list(struct(col("k"), col("v")))).as("resolution_breach_rate_by_day"));
     return figures.crossJoin(orderCount).crossJoin(open).crossJoin(byCategory).crossJoin(byDay).select(
-        lit(Date.valueOf(asOf)).as("as_of"), lit(days).as("window_days"), col("tickets"), col("orders"),
+        lit(Date.valueOf(asOf)).as(Columns.AS_OF), lit(days).as("window_days"), col("tickets"), col("orders"),
         col("complaints"), perOrder("complaints").as("complaint_rate"), col("delivery_delay_tickets"),
         perOrder("delivery_delay_tickets").as("delivery_delay_rate"), col("open_tickets"),
         col("tickets_by_category"), col("first_response_breach_rate"), col("resolution_breach_rate"),

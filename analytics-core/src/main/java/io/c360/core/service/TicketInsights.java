@@ -6,7 +6,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
+import io.c360.core.catalog.Source;
 import io.c360.core.config.ServiceConfig;
+import io.c360.core.ingest.Snapshots;
 import io.c360.core.profile.AsOfWindow;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -29,6 +32,24 @@ public final class TicketInsights {
   }
 
   /**
+   * The latest state of each ticket created up to the end of the as-of date (ticket_id, member_id, phone, created_ts,
+   * first_response_ts, resolved_ts, category, text), an empty category read as none.
+   */
+  public static Dataset<Row> tickets(Dataset<Row> bronzeTickets, LocalDate asOf) {
+    return Snapshots.latest(bronzeTickets, Source.TICKETS)
+        .where(new AsOfWindow(asOf).seen(col("created_ts")))
+        .select("ticket_id", "member_id", "phone", "created_ts", "first_response_ts", "resolved_ts", "category",
+            "text")
+        .withColumn("category", when(col("category").equalTo(""), lit(null)).otherwise(col("category")));
+  }
+
+  /** The tickets with an empty prediction, for a date without a classifier. */
+  public static Dataset<Row> unclassified(Dataset<Row> tickets) {
+    return tickets.withColumn(TicketClassifier.PREDICTED, lit(null).cast("string"))
+        .withColumn(TicketClassifier.CONFIDENCE, lit(null).cast("double"));
+  }
+
+  /**
    * @param classified the tickets created up to the as-of date (ticket_id, created_ts, first_response_ts,
    *                   resolved_ts, category (null when the desk left none), text, customer_id) with
    *                   {@link TicketClassifier#PREDICTED} and {@link TicketClassifier#CONFIDENCE} (null without a
@@ -41,7 +62,7 @@ public final class TicketInsights {
     Dataset<Row> withCategory = classified
         .withColumn("final_category", coalesce(col("category"), col(TicketClassifier.PREDICTED)));
     return priority.transform(withCategory, customers, asOf)
-        .withColumn("as_of", lit(Date.valueOf(asOf)))
+        .withColumn(Columns.AS_OF, lit(Date.valueOf(asOf)))
         .withColumn("status", when(col("resolved_ts").isNotNull().and(window.seen(col("resolved_ts"))),
             lit("resolved")).otherwise(lit("open")))
         .withColumn("category_source", when(col("category").isNotNull(), lit("desk"))

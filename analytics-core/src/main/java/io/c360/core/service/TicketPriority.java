@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.config.ServiceConfig;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.text.SentimentScorer;
@@ -55,8 +56,8 @@ public final class TicketPriority {
     Column end = lit(java.sql.Timestamp.valueOf(asOf.plusDays(1).atStartOfDay())).cast("long");
     Dataset<Row> rows = tickets;
     if (customers != null) {
-      rows = rows.join(customers.select(col("customer_id"), col("m_score").as("_m"), col("member_tier").as("_tier"),
-          col("vip").as("_vip")), new String[] {"customer_id"}, "left");
+      rows = rows.join(customers.select(col(Columns.CUSTOMER_ID), col("m_score").as("_m"),
+          col("member_tier").as("_tier"), col("vip").as("_vip")), new String[] {Columns.CUSTOMER_ID}, "left");
     } else {
       rows = rows.withColumn("_m", lit(null).cast("int")).withColumn("_tier", lit(null).cast("string"))
           .withColumn("_vip", lit(null).cast("boolean"));
@@ -66,7 +67,7 @@ public final class TicketPriority {
         col("first_response_ts").cast("long")).otherwise(end);
     Column resolved = when(col("resolved_ts").isNotNull().and(window.seen(col("resolved_ts"))),
         col("resolved_ts").cast("long")).otherwise(end);
-    Column value = when(col("customer_id").isNull(), lit(0.0)).otherwise(
+    Column value = when(col(Columns.CUSTOMER_ID).isNull(), lit(0.0)).otherwise(
         lit(0.5).multiply(coalesce(col("_m").minus(1).divide(bins - 1.0), lit(0.0)))
             .plus(lit(0.3).multiply(weight(col("_tier"), priority.tierWeights(), 0.0)))
             .plus(when(coalesce(col("_vip"), lit(false)), lit(0.2)).otherwise(lit(0.0))));

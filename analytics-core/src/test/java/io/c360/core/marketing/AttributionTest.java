@@ -2,7 +2,9 @@ package io.c360.core.marketing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.c360.core.catalog.Source;
 import io.c360.core.config.AttributionConfig;
+import io.c360.core.testdata.BronzeRows;
 import io.c360.core.testdata.SparkTest;
 import java.sql.Timestamp;
 import java.util.HashMap;
@@ -107,5 +109,40 @@ class AttributionTest {
     assertEquals(0.0, value("markov", "wechat", "removal_effect"), 1e-12);
     assertEquals(1.5, value("markov", "email", "conversions"), 1e-12);
     assertEquals(90.0, value("markov", "sms", "revenue"), 1e-12);
+  }
+
+  @Test
+  void bronzeTouchesFindTheirCustomerByAccountThenMemberAndOnlyOrdersNotCancelledCount(SparkSession spark) {
+    java.time.LocalDate asOf = java.time.LocalDate.parse("2025-12-31");
+    Dataset<Row> identityMap = spark.createDataFrame(List.of(RowFactory.create("account", "A1", "C1"),
+            RowFactory.create("member", "M2", "C2"), RowFactory.create("member", "M1", "C9")),
+        new StructType().add("entity_type", "string").add("entity_key", "string").add("customer_id", "string"));
+    Dataset<Row> touches = BronzeRows.of(Source.CAMPAIGN_TOUCHES)
+        .row("touch_id", "t1", "account_id", "A1", "member_id", "M1", "channel", "email",
+            "touch_ts", "2025-12-01 10:00:00")
+        .row("touch_id", "t2", "member_id", "M2", "channel", "sms", "touch_ts", "2025-12-02 10:00:00")
+        .row("touch_id", "t3", "phone", "13800000000", "channel", "sms", "touch_ts", "2025-12-02 11:00:00")
+        .row("touch_id", "t4", "account_id", "A1", "touch_ts", "2025-12-03 10:00:00")
+        .row("touch_id", "t5", "account_id", "A1", "channel", "push", "touch_ts", "2026-01-01 00:00:00")
+        .toDataset(spark);
+    Dataset<Row> orders = BronzeRows.of(Source.ORDERS)
+        .row("order_id", "o1", "account_id", "A1", "order_ts", "2025-12-02 10:00:00", "status", "paid",
+            "total_amount", "100.00")
+        .row("order_id", "o2", "account_id", "A1", "order_ts", "2025-12-03 10:00:00", "status", "cancelled",
+            "total_amount", "50.00")
+        .row("order_id", "o3", "account_id", "A1", "order_ts", "2025-12-04 10:00:00", "status", "refunded",
+            "total_amount", "20.00")
+        .row("order_id", "o4", "account_id", "A1", "order_ts", "2026-01-02 10:00:00", "total_amount", "9.00")
+        .toDataset(spark);
+
+    Attribution.Inputs inputs = Attribution.inputs(identityMap, touches, orders, asOf);
+
+    Map<String, String> byTouch = new HashMap<>();
+    inputs.touches().collectAsList().forEach(r -> byTouch.put(r.getAs("touch_id"), r.getAs("customer_id")));
+    assertEquals(Map.of("t1", "C1", "t2", "C2"), byTouch, "the account before the member; no phone-only touch, "
+        + "no touch without a channel, none after the as-of date");
+    Map<String, Double> revenue = new HashMap<>();
+    inputs.orders().collectAsList().forEach(r -> revenue.put(r.getAs("order_id"), r.getAs("revenue")));
+    assertEquals(Map.of("o1", 100.0, "o3", 0.0), revenue, "not the cancelled o2 nor o4 after the as-of date");
   }
 }

@@ -49,6 +49,9 @@ class SegmentsTest {
   private Map<String, Row> byCustomer;
   private Dataset<Row> wide;
   private Dataset<Row> allOrders;
+  private Dataset<Row> profiles;
+  private Dataset<Row> items;
+  private Dataset<Row> products;
   private Map<String, Map<String, Double>> tags;
 
   @BeforeAll
@@ -92,8 +95,10 @@ class SegmentsTest {
     }
     Dataset<Row> identityMap = spark.createDataFrame(map, mapSchema);
     Dataset<Row> bronzeOrders = orders.toDataset(spark);
-    Dataset<Row> profiles = new Customer360(CONFIG.identity()).transform(new Customer360.Inputs(identityMap,
-        bronzeOrders, items, products, null, null, null, null, null), AS_OF).drop("as_of");
+    profiles = new Customer360(CONFIG.identity()).transform(new Customer360.Inputs(identityMap,
+        bronzeOrders, items, products, null, null, null, null, null), AS_OF).drop("as_of").cache();
+    this.items = items;
+    this.products = products;
     allOrders = Segments.orders(identityMap, bronzeOrders, AS_OF).cache();
     Dataset<Row> customerOrders = allOrders.where(col("customer_id").isNotNull());
     wide = new Segments(SEGMENTS).wide(profiles, customerOrders, AS_OF).cache();
@@ -214,6 +219,29 @@ class SegmentsTest {
     assertEquals(1.0, tags.get("C2").get("healthy_eating"), "line categories fall back to the product's");
     assertEquals(2.0 / 3, tags.get("C4").get("holiday_buyer"), 1e-9);
     assertFalse(tags.containsKey("C6"));
+  }
+
+  @Test
+  void transformGivesEveryTableOfTheDateAndMigrationOnlyAfterAnEarlierDate() {
+    Segments segments = new Segments(SEGMENTS);
+    try (Segments.Output first = segments.transform(profiles, allOrders, items, products, null, AS_OF)) {
+      assertEquals(new java.util.TreeSet<>(byCustomer.keySet()), new java.util.TreeSet<>(first.segments()
+          .select("customer_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList()));
+      assertEquals(Tables.CUSTOMER_SEGMENTS.columnNames(), List.of(first.segments().columns()));
+      assertEquals(5 * 4, first.history().count());
+      assertEquals(tags.values().stream().mapToLong(Map::size).sum(), first.tags().count());
+      assertEquals(6L, (long) first.kpis().first().getAs("customers"));
+      assertTrue(first.migration().isEmpty(), "no earlier date");
+
+      LocalDate earlierDate = LocalDate.parse("2025-11-30");
+      Segments.Earlier earlier = new Segments.Earlier(first.history(), earlierDate);
+      try (Segments.Output second = segments.transform(profiles, allOrders, items, products, earlier, AS_OF)) {
+        Dataset<Row> migration = second.migration().orElseThrow();
+        assertEquals(0, migration.where("from_segment <> to_segment").count(), "the same segments both times");
+        assertEquals(20L, migration.agg(org.apache.spark.sql.functions.sum("customers")).first().getLong(0));
+        assertEquals(0, migration.where(col("from_as_of").notEqual(Date.valueOf(earlierDate))).count());
+      }
+    }
   }
 
   @Test

@@ -3,7 +3,9 @@ package io.c360.core.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.c360.core.catalog.Source;
 import io.c360.core.config.ServiceConfig;
+import io.c360.core.testdata.BronzeRows;
 import io.c360.core.testdata.SparkTest;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -11,6 +13,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -77,5 +80,28 @@ class TicketInsightsTest {
     assertEquals(queue.stream().map(r -> r.<String>getAs("ticket_id")).toList().indexOf("T3") + 1,
         queue.stream().map(r -> r.<String>getAs("ticket_id")).toList().indexOf("T5"),
         "T3 and T5 tie on priority and creation time: the ticket id decides");
+  }
+
+  @Test
+  void theLatestStateOfTheTicketsCreatedByTheAsOfDateWithAnEmptyCategoryReadAsNone(SparkSession spark) {
+    Dataset<Row> bronze = BronzeRows.of(Source.TICKETS)
+        .row("ticket_id", "T1", "created_ts", "2025-12-30 08:00:00", "category", "", "text", "late parcel")
+        .row("ticket_id", "T1", "created_ts", "2025-12-30 08:00:00", "category", "delivery_delay",
+            "resolved_ts", "2025-12-31 09:00:00", "text", "late parcel", "_ingested_at", "2026-01-01 00:00:00",
+            "_batch_id", "b2")
+        .row("ticket_id", "T2", "created_ts", "2025-12-31 23:00:00", "category", "", "text", "refund?")
+        .row("ticket_id", "T3", "created_ts", "2026-01-01 00:00:00", "text", "after the as-of date")
+        .toDataset(spark);
+
+    Map<String, Row> tickets = TicketInsights.tickets(bronze, AS_OF).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.<String>getAs("ticket_id"), r -> r));
+
+    assertEquals(Set.of("T1", "T2"), tickets.keySet(), "T3 was created after the as-of date");
+    assertEquals("delivery_delay", tickets.get("T1").getAs("category"), "the later batch's state");
+    assertEquals(Timestamp.valueOf("2025-12-31 09:00:00"), tickets.get("T1").getAs("resolved_ts"));
+    assertNull(tickets.get("T2").getAs("category"), "an empty category is none");
+    Row unclassified = TicketInsights.unclassified(TicketInsights.tickets(bronze, AS_OF)).first();
+    assertNull(unclassified.getAs(TicketClassifier.PREDICTED));
+    assertNull(unclassified.getAs(TicketClassifier.CONFIDENCE));
   }
 }

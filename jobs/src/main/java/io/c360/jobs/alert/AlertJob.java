@@ -5,10 +5,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import io.c360.core.alert.Alerts;
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
+import io.c360.jobs.JobName;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import java.sql.Date;
@@ -28,12 +30,8 @@ import org.apache.spark.sql.types.StructField;
  * rules against the latest earlier as-of date of kpi_daily, and replaces the date's rows of alerts. The job itself
  * succeeds when alerts fire; {@code c360 alerts} reports them with exit code 4 on an Error-level one.
  */
+@JobName("alerts")
 public final class AlertJob implements Job {
-
-  @Override
-  public String name() {
-    return "alerts";
-  }
 
   @Override
   public JobResult run(JobContext context) {
@@ -43,7 +41,8 @@ public final class AlertJob implements Job {
     current.putAll(dataQuality(lake, asOf));
     Map<String, Double> previous = new HashMap<>();
     if (lake.exists(Tables.KPI_DAILY)) {
-      Date before = lake.read(Tables.KPI_DAILY).where(col("as_of").lt(asOf)).agg(max("as_of")).first().getDate(0);
+      Date before = lake.read(Tables.KPI_DAILY).where(col(Columns.AS_OF).lt(asOf)).agg(max(Columns.AS_OF)).first()
+          .getDate(0);
       if (before != null) {
         previous = metrics(lake, before);
       }
@@ -51,8 +50,7 @@ public final class AlertJob implements Job {
     List<Alerts.Alert> fired = new Alerts(context.config().alerts()).evaluate(current, previous);
     List<Row> rows = fired.stream().map(a -> RowFactory.create(asOf, a.rule(), a.level(), a.metric(), a.observed(),
         a.threshold(), a.message())).toList();
-    lake.replaceWhere(Tables.ALERTS, context.spark().createDataFrame(rows, Tables.ALERTS.schema()),
-        "as_of = '" + context.asOf() + "'");
+    lake.replaceAsOf(Tables.ALERTS, context.asOf(), context.spark().createDataFrame(rows, Tables.ALERTS.schema()));
     for (Alerts.Alert a : fired) {
       context.progress().line(name(), a.message());
     }
@@ -70,7 +68,7 @@ public final class AlertJob implements Job {
       if (!lake.exists(table)) {
         continue;
       }
-      List<Row> rows = lake.read(table).where(col("as_of").equalTo(day)).limit(1).collectAsList();
+      List<Row> rows = lake.read(table).where(col(Columns.AS_OF).equalTo(day)).limit(1).collectAsList();
       if (rows.isEmpty()) {
         continue;
       }
@@ -90,7 +88,7 @@ public final class AlertJob implements Job {
     if (!lake.exists(Tables.DQ_RESULTS)) {
       return Map.of();
     }
-    Dataset<Row> results = lake.read(Tables.DQ_RESULTS).where(col("as_of").equalTo(day));
+    Dataset<Row> results = lake.read(Tables.DQ_RESULTS).where(col(Columns.AS_OF).equalTo(day));
     Row latest = results.agg(max("checked_at")).first();
     if (latest.isNullAt(0)) {
       return Map.of();

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.churn.ChurnDataset;
@@ -18,18 +19,21 @@ import io.c360.core.churn.Psi;
 import io.c360.core.churn.RetentionActions;
 import io.c360.core.config.ChurnModelConfig;
 import io.c360.core.config.ClvModelConfig;
+import io.c360.core.metrics.ModelMetric;
+import io.c360.core.metrics.ModelScope;
+import io.c360.core.metrics.RegisteredModel;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.Customer360;
 import io.c360.core.profile.CustomerSample;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
+import io.c360.jobs.JobName;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.JobSkipped;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
 import io.c360.jobs.profile.Customer360Job;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,6 +54,7 @@ import org.apache.spark.storage.StorageLevel;
  * metrics, global importance and training snapshot; then scores every customer active at the as-of date from that
  * date's customer_360, with exact TreeSHAP reasons, risk bands, retention actions and a drift check.
  */
+@JobName("churn")
 public final class ChurnJob implements Job {
 
   /** Largest accepted |sum of SHAP values - margin| of a scored customer. */
@@ -57,11 +62,6 @@ public final class ChurnJob implements Job {
   private static final String SCORE = ChurnModel.PROBABILITY;
   private static final String ADDITIVITY = "shap_additivity_max_error";
   private static final String PSI_SCORE = "psi_score";
-
-  @Override
-  public String name() {
-    return "churn";
-  }
 
   @Override
   public JobResult run(JobContext context) {
@@ -77,7 +77,7 @@ public final class ChurnJob implements Job {
     Dataset<Row> purchases = ChurnDataset.purchases(identityMap, orders).localCheckpoint();
     Dataset<Row> outcomes = ChurnDataset.orderOutcomes(identityMap, orders);
     ChurnRegistry registry = new ChurnRegistry(lake);
-    List<Row> metrics = new ArrayList<>();
+    List<ModelMetric> metrics = new ArrayList<>();
 
     Optional<ChurnRegistry.Registered> registered = registry.choose(config, asOf);
     ChurnModel model;
@@ -96,7 +96,7 @@ public final class ChurnJob implements Job {
 
   /** Trains, evaluates and registers a model; {@link JobSkipped} when the history cannot train one. */
   private ChurnModel train(JobContext context, Customer360.Inputs inputs, Dataset<Row> purchases,
-                                     ChurnRegistry registry, String version, List<Row> metrics) {
+                                     ChurnRegistry registry, String version, List<ModelMetric> metrics) {
     LocalDate asOf = context.asOf();
     ChurnModelConfig config = context.config().churn();
     ChurnSettings settings = config.model();
@@ -173,12 +173,11 @@ public final class ChurnJob implements Job {
   }
 
   private JobResult score(JobContext context, ChurnModel model, String version, Dataset<Row> purchases,
-                          Dataset<Row> outcomes, List<Row> metrics, boolean trained) {
+                          Dataset<Row> outcomes, List<ModelMetric> metrics, boolean trained) {
     Lake lake = context.lake();
     LocalDate asOf = context.asOf();
     ChurnModelConfig config = context.config().churn();
     Date day = Date.valueOf(asOf);
-    String thisDay = "as_of = '" + asOf + "'";
     Dataset<Row> customer360 = lake.readAsOf(Tables.CUSTOMER_360, asOf, name(), "customer_360");
     Dataset<Row> scored = model.score(ChurnDataset.scoringRows(customer360, purchases, outcomes, asOf, config.model(),
             context.config().clv())
@@ -186,28 +185,28 @@ public final class ChurnJob implements Job {
             .withColumnRenamed("interval_mean_days", "_usual_gap"), ChurnDataset.CUSTOMER))
         .localCheckpoint();
     double additivity = ChurnExplanations.maxAdditivityError(scored);
-    metrics.add(RowFactory.create(ChurnRegistry.MODEL, version, day, ADDITIVITY, additivity,
+    metrics.add(new ModelMetric(ChurnRegistry.MODEL, version, asOf, ADDITIVITY, additivity,
         "max |sum of SHAP values + bias - margin| over the scored customers"));
     if (additivity > ADDITIVITY_TOLERANCE) {
       throw new IllegalStateException(String.format(Locale.ROOT, "churn: SHAP values of %s miss the margin by "
           + "up to %.2e (tolerance %.0e); nothing was published", version, additivity, ADDITIVITY_TOLERANCE));
     }
 
-    Dataset<Row> scores = scored.select(lit(day).as("as_of"), col(ChurnDataset.CUSTOMER), col(SCORE),
+    Dataset<Row> scores = scored.select(lit(day).as(Columns.AS_OF), col(ChurnDataset.CUSTOMER), col(SCORE),
         RetentionActions.riskBand(scored, config.riskBands()).as(RetentionActions.RISK_BAND),
         lit(version).as("model_version")).localCheckpoint();
-    lake.replaceWhere(Tables.CHURN_SCORES, scores, thisDay);
+    lake.replaceAsOf(Tables.CHURN_SCORES, asOf, scores);
     Dataset<Row> reasons = ChurnExplanations.topReasons(scored, ChurnDataset.CUSTOMER, model.featureNames(),
             config.model().topK(), "_usual_gap")
-        .select(lit(day).as("as_of"), col(ChurnDataset.CUSTOMER), col(ChurnExplanations.RANK),
+        .select(lit(day).as(Columns.AS_OF), col(ChurnDataset.CUSTOMER), col(ChurnExplanations.RANK),
             col(ChurnExplanations.FEATURE), ChurnDataset.number(col(ChurnExplanations.VALUE)).as("value"),
             col(ChurnExplanations.CONTRIBUTION), col(ChurnExplanations.DIRECTION),
             ChurnDataset.sentence(col(ChurnExplanations.FEATURE), col(ChurnExplanations.VALUE),
                 col(ChurnExplanations.DIRECTION), col("_usual_gap")).as("sentence"));
-    lake.replaceWhere(Tables.CHURN_REASONS, reasons, thisDay);
+    lake.replaceAsOf(Tables.CHURN_REASONS, asOf, reasons);
 
     Dataset<Row> clv = lake.exists(Tables.CLV_SCORES)
-        ? lake.read(Tables.CLV_SCORES).where(col("as_of").equalTo(day)) : null;
+        ? lake.read(Tables.CLV_SCORES).where(col(Columns.AS_OF).equalTo(day)) : null;
     if (clv != null && clv.where(col("clv").isNotNull()).isEmpty()) {
       if (!clv.isEmpty()) {
         context.progress().line(name(), "no CLV in money (the orders carry no amounts): value_at_risk is empty and "
@@ -215,19 +214,20 @@ public final class ChurnJob implements Job {
       }
       clv = null;
     }
-    Dataset<Row> actions = RetentionActions.actions(lake.read(Tables.CHURN_SCORES).where(col("as_of").equalTo(day)),
-        lake.read(Tables.CHURN_REASONS).where(col("as_of").equalTo(day)), clv, config.actions());
-    lake.replaceWhere(Tables.RETENTION_ACTIONS, actions.select(lit(day).as("as_of"), col("*")), thisDay);
+    Dataset<Row> actions = RetentionActions.actions(
+        lake.read(Tables.CHURN_SCORES).where(col(Columns.AS_OF).equalTo(day)),
+        lake.read(Tables.CHURN_REASONS).where(col(Columns.AS_OF).equalTo(day)), clv, config.actions());
+    lake.replaceAsOf(Tables.RETENTION_ACTIONS, asOf, actions.select(lit(day).as(Columns.AS_OF), col("*")));
 
     drift(context, version, scored, metrics);
     // a run that scores with a registered model keeps the evaluation metrics of the run that trained it
-    write(context, Tables.MODEL_METRICS, metrics, "model = '" + ChurnRegistry.MODEL + "' AND " + thisDay
-        + (trained ? "" : " AND metric IN ('" + ADDITIVITY + "', '" + PSI_SCORE + "')"));
+    ModelScope scope = ModelScope.of(ChurnRegistry.MODEL, asOf);
+    context.metrics().save(trained ? scope : scope.only(ADDITIVITY, PSI_SCORE), metrics);
 
-    Row counts = lake.read(Tables.CHURN_SCORES).where(col("as_of").equalTo(day))
+    Row counts = lake.read(Tables.CHURN_SCORES).where(col(Columns.AS_OF).equalTo(day))
         .selectExpr("count(*)", "count_if(risk_band = 'high')").first();
     long customers = counts.getLong(0);
-    long actionRows = lake.read(Tables.RETENTION_ACTIONS).where(col("as_of").equalTo(day)).count();
+    long actionRows = lake.read(Tables.RETENTION_ACTIONS).where(col(Columns.AS_OF).equalTo(day)).count();
     String summary = String.format(Locale.ROOT, "%,d customers scored with %s (%,d high risk, %,d retention "
         + "actions); SHAP sums within %.1e of the margin", customers, version, counts.getLong(1), actionRows,
         additivity);
@@ -236,7 +236,7 @@ public final class ChurnJob implements Job {
   }
 
   /** PSI of every feature and of the score against the model's training snapshot, when it has one. */
-  private void drift(JobContext context, String version, Dataset<Row> scored, List<Row> metrics) {
+  private void drift(JobContext context, String version, Dataset<Row> scored, List<ModelMetric> metrics) {
     Lake lake = context.lake();
     double warning = context.config().churn().driftWarning();
     if (!lake.exists(Tables.CHURN_BASELINE)) {
@@ -261,9 +261,10 @@ public final class ChurnJob implements Job {
         drifted.add(String.format(Locale.ROOT, "%s %.2f", feature, value));
       }
     });
-    metrics.add(RowFactory.create(ChurnRegistry.MODEL, version, day, PSI_SCORE, psi.get(SCORE),
+    metrics.add(new ModelMetric(ChurnRegistry.MODEL, version, context.asOf(), PSI_SCORE, psi.get(SCORE),
         "population stability of the score against the training rows"));
-    write(context, Tables.CHURN_DRIFT, rows, "as_of = '" + context.asOf() + "'");
+    context.lake().replaceAsOf(Tables.CHURN_DRIFT, context.asOf(),
+        context.spark().createDataFrame(rows, Tables.CHURN_DRIFT.schema()));
     if (!drifted.isEmpty()) {
       context.progress().line(name(), "WARNING: drift above PSI " + warning + " against the training rows of "
           + version + ": " + String.join(", ", drifted));
@@ -289,27 +290,26 @@ public final class ChurnJob implements Job {
     report.metrics().forEach((metric, value) -> params.put("eval_" + metric, value));
     String detail = "training T0s " + split.train().get(0) + ".." + split.train().get(split.train().size() - 1)
         + " (" + split.train().size() + "), validation T0 " + split.validation() + ", evaluation T0 "
-        + split.evaluation() + ChurnRegistry.FEATURES + String.join(", ", model.featureNames());
-    Row row = RowFactory.create(ChurnRegistry.MODEL, version, Date.valueOf(context.asOf()),
-        Timestamp.from(Instant.now()), params, null, model.roundsTrained(), true, trainingRows, artifact, detail);
-    write(context, Tables.MODEL_REGISTRY, List.of(row), "model = '" + ChurnRegistry.MODEL + "' AND as_of = '"
-        + context.asOf() + "'");
+        + split.evaluation();
+    context.models().register(ModelScope.of(ChurnRegistry.MODEL, context.asOf()), List.of(new RegisteredModel(
+        ChurnRegistry.MODEL, version, context.asOf(), Instant.now(), params, null, model.roundsTrained(), true,
+        trainingRows, artifact, model.featureNames(), detail)));
   }
 
   private static void evaluationMetrics(JobContext context, ChurnEvaluation.Report report, String version,
-                                        LocalDate t0, List<Row> rows) {
-    Date day = Date.valueOf(context.asOf());
+                                        LocalDate t0, List<ModelMetric> rows) {
+    ModelMetric.Key key = new ModelMetric.Key(ChurnRegistry.MODEL, version, context.asOf());
     String split = "out of time, T0 " + t0;
-    report.metrics().forEach((metric, value) -> rows.add(RowFactory.create(ChurnRegistry.MODEL, version, day, metric,
-        value, split)));
+    report.metrics().forEach((metric, value) -> rows.add(key.of(metric, value, split)));
     for (ChurnEvaluation.Decile d : report.deciles()) {
       String detail = split + ", decile " + d.decile();
-      rows.add(RowFactory.create(ChurnRegistry.MODEL, version, day, "lift", d.lift(), detail));
-      rows.add(RowFactory.create(ChurnRegistry.MODEL, version, day, "cumulative_gain", d.cumulativeGain(), detail));
-      rows.add(RowFactory.create(ChurnRegistry.MODEL, version, day, "mean_predicted", d.meanPredicted(), detail));
-      rows.add(RowFactory.create(ChurnRegistry.MODEL, version, day, "observed_rate", d.observedRate(), detail));
+      rows.add(key.of("lift", d.lift(), detail));
+      rows.add(key.of("cumulative_gain", d.cumulativeGain(), detail));
+      rows.add(key.of("mean_predicted", d.meanPredicted(), detail));
+      rows.add(key.of("observed_rate", d.observedRate(), detail));
     }
   }
+
 
   private static Dataset<Row> cache(Dataset<Row> rows, List<Dataset<Row>> cached) {
     if (rows == null) {

@@ -1,20 +1,18 @@
 package io.c360.jobs.churn;
 
-import static org.apache.spark.sql.functions.col;
 
-import io.c360.core.catalog.Tables;
 import io.c360.core.churn.ChurnDataset;
 import io.c360.core.churn.ChurnModel;
 import io.c360.core.config.ChurnModelConfig;
+import io.c360.core.metrics.RegisteredModel;
 import io.c360.jobs.InputException;
 import io.c360.jobs.Lake;
-import java.sql.Date;
+import io.c360.jobs.LakeModelStore;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.Row;
 
 /**
  * The churn models of a lake: saved under {@code _models/churn/<version>} and registered in model_registry (model
@@ -23,7 +21,7 @@ import org.apache.spark.sql.Row;
 final class ChurnRegistry {
 
   static final String MODEL = "churn";
-  /** Where the feature list starts in a registry row's detail. */
+  /** Where the feature list starts in the detail of a row registered before the features column. */
   static final String FEATURES = "; features ";
 
   private final Lake lake;
@@ -78,24 +76,23 @@ final class ChurnRegistry {
 
   /** Every registered churn model (a handful of rows), oldest first. */
   List<Registered> registered() {
-    if (!lake.exists(Tables.MODEL_REGISTRY)) {
-      return List.of();
-    }
-    return lake.read(Tables.MODEL_REGISTRY).where(col("model").equalTo(MODEL)).orderBy("as_of")
-        .select("model_version", "as_of", "artifact_path", "params", "detail").collectAsList().stream()
-        .map(this::registered).toList();
+    return new LakeModelStore(lake).versions(MODEL).stream().map(this::registered).toList();
   }
 
-  /** A registry row; its artifact path is relative to the lake root (older rows hold absolute paths). */
-  private Registered registered(Row row) {
-    Map<String, Double> params = row.getJavaMap(3);
-    String artifact = lake.root().resolve(row.getString(2)).toString();
-    return new Registered(row.getString(0), ((Date) row.get(1)).toLocalDate(), artifact,
+  /** A registered version; its artifact path is relative to the lake root (older rows hold absolute paths). */
+  private Registered registered(RegisteredModel model) {
+    Map<String, Double> params = model.params();
+    String artifact = lake.root().resolve(model.artifactPath()).toString();
+    List<String> features = model.features().isEmpty() ? features(model.detail()) : model.features();
+    return new Registered(model.version(), model.asOf(), artifact,
         params.getOrDefault("rounds_trained", 0.0).intValue(), params.getOrDefault("best_iteration", -1.0).intValue(),
-        params.getOrDefault("log_odds_offset", 0.0), features(row.getString(4)));
+        params.getOrDefault("log_odds_offset", 0.0), features);
   }
 
-  /** The feature list of a registry row's detail ("...; features a, b, c"), empty when it has none. */
+  /**
+   * The feature list of the detail of a row registered before model_registry had a features column ("...; features
+   * a, b, c"), empty when it has none.
+   */
   static List<String> features(String detail) {
     int at = detail == null ? -1 : detail.lastIndexOf(FEATURES);
     return at < 0 ? List.of() : List.of(detail.substring(at + FEATURES.length()).split(", "));

@@ -3,6 +3,7 @@ package io.c360.jobs.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.config.RecsConfig;
@@ -79,14 +80,15 @@ final class AbReportCommand implements Callable<Integer> {
       }
       Dataset<Row> candidates = ws.lake.read(Tables.RECOMMENDATION_CANDIDATES)
           .where(col("experiment").equalTo(experiment));
-      Date date = asOf != null ? Date.valueOf(asOf) : candidates.agg(max("as_of")).first().getDate(0);
-      if (date == null || candidates.where(col("as_of").equalTo(date)).limit(1).isEmpty()) {
+      Date date = asOf != null ? Date.valueOf(asOf) : candidates.agg(max(Columns.AS_OF)).first().getDate(0);
+      if (date == null || candidates.where(col(Columns.AS_OF).equalTo(date)).limit(1).isEmpty()) {
         throw new InputException("no recommendation candidates of experiment '" + experiment + "'"
             + (asOf != null ? " on " + asOf : ""));
       }
       LocalDate day = date.toLocalDate();
       LocalDate end = day.plusDays(days);
-      Dataset<Row> assigned = candidates.where(col("as_of").equalTo(date)).select("customer_id", "arm").distinct();
+      Dataset<Row> assigned = candidates.where(col(Columns.AS_OF).equalTo(date)).select(Columns.CUSTOMER_ID, "arm")
+          .distinct();
       // only the columns needed: the analyst session refuses a plan that exposes bronze_orders' personal columns
       Dataset<Row> bronzeOrders = ws.spark.sql("SELECT order_id, account_id, order_ts, status FROM "
           + ws.lake.name(Tables.bronze(Source.ORDERS)));
@@ -103,7 +105,7 @@ final class AbReportCommand implements Callable<Integer> {
       String control = order.get(0);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("experiment", experiment);
-      out.put("as_of", day.toString());
+      out.put(Columns.AS_OF, day.toString());
       out.put("window_end", end.toString());
       out.put("orders_seen_until",
           latestOrder == null ? null : latestOrder.toLocalDateTime().toLocalDate().toString());
@@ -150,7 +152,7 @@ final class AbReportCommand implements Callable<Integer> {
   private static String text(Map<String, Object> out, List<Map<String, Object>> arms) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "experiment %s, candidates of %s, conversion = a paid order up to %s "
-            + "(orders seen until %s); %.0f%% intervals; control %s%n", out.get("experiment"), out.get("as_of"),
+            + "(orders seen until %s); %.0f%% intervals; control %s%n", out.get("experiment"), out.get(Columns.AS_OF),
         out.get("window_end"), out.get("orders_seen_until"), 100 * (double) out.get("confidence"),
         out.get("control")));
     sb.append(String.format(Locale.ROOT, "  %-16s %9s %11s %8s %19s %11s %21s %7s %8s%n", "arm", "customers",

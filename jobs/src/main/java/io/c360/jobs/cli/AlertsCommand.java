@@ -3,6 +3,7 @@ package io.c360.jobs.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Tables;
 import io.c360.jobs.InputException;
 import java.sql.Date;
@@ -35,12 +36,12 @@ final class AlertsCommand implements Callable<Integer> {
             + "`c360 run alerts --as-of DATE` (or the pipeline) first");
       }
       Date date = asOf != null ? Date.valueOf(asOf)
-          : ws.lake.read(Tables.ALERTS).agg(max("as_of")).first().getDate(0);
+          : ws.lake.read(Tables.ALERTS).agg(max(Columns.AS_OF)).first().getDate(0);
       if (date == null) {
         System.out.println("no alerts have fired yet");
         return ExitCodes.OK;
       }
-      List<Row> alerts = ws.lake.read(Tables.ALERTS).where(col("as_of").equalTo(date))
+      List<Row> alerts = ws.lake.read(Tables.ALERTS).where(col(Columns.AS_OF).equalTo(date))
           .orderBy(col("level"), col("rule")).collectAsList();
       if (alerts.isEmpty()) {
         System.out.println("no alerts for " + date);

@@ -2,6 +2,7 @@ package io.c360.jobs.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Layer;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
@@ -121,8 +122,8 @@ final class ChecksumCommand implements Callable<Integer> {
 
   private Dataset<Row> rowsOf(Workspace ws, TableDef table) {
     Dataset<Row> rows = ws.lake.read(table);
-    return asOf != null && table.columnNames().contains("as_of")
-        ? rows.where(col("as_of").equalTo(Date.valueOf(asOf))) : rows;
+    return asOf != null && table.columnNames().contains(Columns.AS_OF)
+        ? rows.where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf))) : rows;
   }
 
   private Set<String> excluded(TableDef table) {

@@ -15,13 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -74,11 +73,8 @@ final class ChurnCommand {
         description = "Features listed in the text output's importance. Default: ${DEFAULT-VALUE}.")
     int top;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
-
-    @Option(names = {"-v", "--verbose"}, description = "Show Spark's and XGBoost's log output and stack traces.")
-    boolean verbose;
+    @Mixin
+    LocalSession local;
 
     @Spec
     CommandSpec spec;
@@ -95,9 +91,7 @@ final class ChurnCommand {
       }
       LabelledTable table = new LabelledTable(input, delimiter, idCol, labelCol, positive);
       ChurnSettings settings = ChurnSettings.DEFAULT.withSeed(seed);
-      Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
-      boolean ownsSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = LocalSession.get("c360-churn");
+      SparkSession spark = local.open("c360-churn");
       Dataset<Row> rows = null;
       try {
         long t0 = System.nanoTime();
@@ -128,15 +122,13 @@ final class ChurnCommand {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> result = result(prepared, model, report, importance, total, positives, trainRows,
             validationRows, seconds);
-        System.out.println(json ? toJson(result) : text(result, prepared, report, importance));
+        System.out.println(local.json ? toJson(result) : text(result, prepared, report, importance));
         return ExitCodes.OK;
       } finally {
         if (rows != null) {
           rows.unpersist();
         }
-        if (ownsSession) {
-          spark.stop();
-        }
+        local.release(spark);
       }
     }
 

@@ -28,6 +28,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -99,11 +100,8 @@ final class ClvCommand {
         description = "L2 penalty on the parameters. Default: ${DEFAULT-VALUE}.")
     double penalizer;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
-
-    @Option(names = {"-v", "--verbose"}, description = "Show Spark's log output and full stack traces.")
-    boolean verbose;
+    @Mixin
+    LocalSession local;
 
     @Spec
     CommandSpec spec;
@@ -127,11 +125,9 @@ final class ClvCommand {
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
-      Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
       // breeze logs line-search retries as errors; the fit's own convergence check decides and reports
-      Configurator.setLevel("breeze.optimize", verbose ? Level.INFO : Level.OFF);
-      boolean ownsSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = LocalSession.get("c360-clv");
+      SparkSession spark = local.open("c360-clv");
+      Configurator.setLevel("breeze.optimize", local.verbose ? Level.INFO : Level.OFF);
       String parserPolicy = spark.conf().get(PARSER_POLICY, null);
       // unparseable dates become nulls that the reader reports, instead of Spark's upgrade exception
       spark.conf().set(PARSER_POLICY, "CORRECTED");
@@ -160,14 +156,13 @@ final class ClvCommand {
         double seconds = (System.nanoTime() - t0) / 1e9;
         summary.unpersist();
         Map<String, Object> result = result(triples, triples.size(), fit, spend, pairs, holdout, seconds);
-        System.out.println(json ? toJson(result) : text(result, fit, spend, holdout));
+        System.out.println(local.json ? toJson(result) : text(result, fit, spend, holdout));
         return ExitCodes.OK;
       } finally {
-        if (ownsSession) {
-          spark.stop();
-        } else if (parserPolicy != null) {
+        boolean stopped = local.release(spark);
+        if (!stopped && parserPolicy != null) {
           spark.conf().set(PARSER_POLICY, parserPolicy);
-        } else {
+        } else if (!stopped) {
           spark.conf().unset(PARSER_POLICY);
         }
       }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.max;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.jobs.InputException;
@@ -60,8 +61,8 @@ final class ExplainCommand implements Callable<Integer> {
     if (!lake.exists(Tables.CUSTOMER_360)) {
       throw new InputException("the lake has no c360.customer_360 yet; run the pipeline first");
     }
-    Dataset<Row> profiles = lake.read(Tables.CUSTOMER_360).where(col("customer_id").equalTo(customerId));
-    Row latest = profiles.agg(max("as_of")).first();
+    Dataset<Row> profiles = lake.read(Tables.CUSTOMER_360).where(col(Columns.CUSTOMER_ID).equalTo(customerId));
+    Row latest = profiles.agg(max(Columns.AS_OF)).first();
     if (latest.isNullAt(0)) {
       throw new InputException("customer '" + customerId + "' is not in c360.customer_360");
     }
@@ -73,8 +74,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Row p = profile.get(0);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("customer_id", customerId);
-    out.put("as_of", day.toString());
+    out.put(Columns.CUSTOMER_ID, customerId);
+    out.put(Columns.AS_OF, day.toString());
     Map<String, Object> profileOut = new LinkedHashMap<>();
     for (String column : List.of("city", "member_tier", "orders", "revenue", "days_since_last_order",
         "interval_mean_days")) {
@@ -140,18 +141,19 @@ final class ExplainCommand implements Callable<Integer> {
     if (!lake.exists(table)) {
       return lake.spark().createDataFrame(List.of(), table.schema());
     }
-    return forDay(lake.read(table).where(col("customer_id").equalTo(customerId)), day);
+    return forDay(lake.read(table).where(col(Columns.CUSTOMER_ID).equalTo(customerId)), day);
   }
 
   private static Dataset<Row> forDay(Dataset<Row> rows, LocalDate day) {
-    return rows.where(col("as_of").equalTo(Date.valueOf(day)));
+    return rows.where(col(Columns.AS_OF).equalTo(Date.valueOf(day)));
   }
 
   @SuppressWarnings("unchecked")
   private static String text(Map<String, Object> r) {
     StringBuilder b = new StringBuilder();
     Map<String, Object> p = (Map<String, Object>) r.get("profile");
-    b.append("customer ").append(r.get("customer_id")).append(" as of ").append(r.get("as_of")).append('\n');
+    b.append("customer ").append(r.get(Columns.CUSTOMER_ID)).append(" as of ").append(r.get(Columns.AS_OF))
+        .append('\n');
     b.append(String.format(Locale.ROOT, "  profile:  %s orders, revenue %s, last order %s days ago, %s, tier %s%n",
         p.get("orders"), p.get("revenue"), p.get("days_since_last_order"), p.get("city"), p.get("member_tier")));
     Map<String, Object> segments = (Map<String, Object>) r.get("segments");

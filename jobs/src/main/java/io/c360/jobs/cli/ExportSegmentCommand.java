@@ -1,14 +1,16 @@
 package io.c360.jobs.cli;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.to_json;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Tables;
-import io.c360.core.sql.AccessPolicy;
-import io.c360.core.sql.SqlGuardExtension;
 import io.c360.core.segment.Segmentations;
+import io.c360.core.sql.AccessPolicy;
+import io.c360.core.sql.RowFilter;
+import io.c360.core.sql.SqlAccessDeniedException;
+import io.c360.core.sql.SqlGuardExtension;
 import io.c360.jobs.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,23 +22,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.UnresolvedAttribute;
-import org.apache.spark.sql.catalyst.analysis.UnresolvedFunction;
-import org.apache.spark.sql.catalyst.expressions.Expression;
-import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
-import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -44,7 +37,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import scala.collection.JavaConverters;
 
 @Command(name = "export-segment", description = {
     "Writes the customers of a segment (or of a filter) with their customer_360 and customer_segments columns "
@@ -55,9 +47,6 @@ import scala.collection.JavaConverters;
         "2:usage or input error: unknown segment or column, refused --where, existing output, role"})
 final class ExportSegmentCommand implements Callable<Integer> {
 
-  /** Functions a --where may not call: they reach outside the row (JVM methods, files). */
-  private static final Set<String> DENIED_FUNCTIONS = Set.of("reflect", "java_method", "try_reflect",
-      "input_file_name", "input_file_block_start", "input_file_block_length");
   private static final List<String> PII_COLUMNS = List.of("names", "phones", "emails");
 
   @Mixin
@@ -134,25 +123,25 @@ final class ExportSegmentCommand implements Callable<Integer> {
       throw new InputException("the lake has no customer_segments yet; run `c360 run segments --as-of DATE`");
     }
     Date date = asOf != null ? Date.valueOf(asOf)
-        : ws.lake.read(Tables.CUSTOMER_SEGMENTS).agg(max("as_of")).first().getDate(0);
-    if (date == null || ws.lake.read(Tables.CUSTOMER_SEGMENTS).where(col("as_of").equalTo(date)).limit(1)
+        : ws.lake.read(Tables.CUSTOMER_SEGMENTS).agg(max(Columns.AS_OF)).first().getDate(0);
+    if (date == null || ws.lake.read(Tables.CUSTOMER_SEGMENTS).where(col(Columns.AS_OF).equalTo(date)).limit(1)
         .isEmpty()) {
       throw new InputException("customer_segments has no rows for as-of " + (date == null ? asOf : date));
     }
-    Dataset<Row> profiles = ws.lake.read(Tables.CUSTOMER_360).where(col("as_of").equalTo(date));
-    Dataset<Row> segments = ws.lake.read(Tables.CUSTOMER_SEGMENTS).where(col("as_of").equalTo(date));
+    Dataset<Row> profiles = ws.lake.read(Tables.CUSTOMER_360).where(col(Columns.AS_OF).equalTo(date));
+    Dataset<Row> segments = ws.lake.read(Tables.CUSTOMER_SEGMENTS).where(col(Columns.AS_OF).equalTo(date));
     List<String> shared = new ArrayList<>(Arrays.asList(segments.columns()));
     shared.retainAll(Arrays.asList(profiles.columns()));
-    shared.removeAll(List.of("as_of", "customer_id"));
-    Dataset<Row> all = profiles.join(segments.drop(shared.toArray(String[]::new)), new String[] {"as_of",
-        "customer_id"});
+    shared.removeAll(List.of(Columns.AS_OF, Columns.CUSTOMER_ID));
+    Dataset<Row> all = profiles.join(segments.drop(shared.toArray(String[]::new)), new String[] {Columns.AS_OF,
+        Columns.CUSTOMER_ID});
     if (includePii) {
-      all = all.join(ws.lake.read(Tables.CUSTOMER_PII).where(col("as_of").equalTo(date))
-          .select(col("customer_id"), col("names"), col("phones"), col("emails")), new String[] {"customer_id"},
-          "left");
+      all = all.join(ws.lake.read(Tables.CUSTOMER_PII).where(col(Columns.AS_OF).equalTo(date))
+          .select(col(Columns.CUSTOMER_ID), col("names"), col("phones"), col("emails")),
+          new String[] {Columns.CUSTOMER_ID}, "left");
     }
     Dataset<Row> filtered = selection.segment != null ? all.where(segmentFilter(ws))
-        : all.where(whereFilter(ws.spark, all));
+        : all.where(whereFilter(all));
     if (columns == null || columns.isEmpty()) {
       return filtered;
     }
@@ -183,43 +172,12 @@ final class ExportSegmentCommand implements Callable<Integer> {
     return matches.get(0);
   }
 
-  /** Parses --where with Spark's parser and refuses subqueries, unknown columns and functions that reach out. */
-  private Column whereFilter(SparkSession spark, Dataset<Row> rows) {
-    Expression parsed;
+  /** The --where filter over the export's rows ({@link RowFilter}). */
+  private Column whereFilter(Dataset<Row> rows) {
     try {
-      parsed = spark.sessionState().sqlParser().parseExpression(selection.where);
-    } catch (ParseException e) {
-      throw new InputException("--where is not one SQL expression: " + firstLine(e.getMessage()), e);
-    }
-    Set<String> known = new LinkedHashSet<>();
-    Arrays.stream(rows.columns()).forEach(c -> known.add(c.toLowerCase(Locale.ROOT)));
-    check(parsed, known);
-    Column condition = expr(selection.where);
-    if (!rows.select(condition).schema().fields()[0].dataType().equals(DataTypes.BooleanType)) {
-      throw new InputException("--where must be a boolean expression (true or false per customer)");
-    }
-    return condition;
-  }
-
-  private static void check(Expression e, Set<String> known) {
-    if (e instanceof SubqueryExpression) {
-      throw new InputException("--where may not contain a subquery: only the export's columns can be used");
-    }
-    if (e instanceof UnresolvedAttribute a) {
-      List<String> parts = JavaConverters.seqAsJavaList(a.nameParts());
-      String name = parts.get(parts.size() - 1).toLowerCase(Locale.ROOT);
-      if (parts.size() > 1 || !known.contains(name)) {
-        throw new InputException("--where: unknown column '" + a.name() + "'; columns: " + String.join(", ", known));
-      }
-    }
-    if (e instanceof UnresolvedFunction f) {
-      List<String> parts = JavaConverters.seqAsJavaList(f.nameParts());
-      if (parts.size() > 1 || DENIED_FUNCTIONS.contains(parts.get(0).toLowerCase(Locale.ROOT))) {
-        throw new InputException("--where may not call " + String.join(".", parts));
-      }
-    }
-    for (Expression child : JavaConverters.seqAsJavaList(e.children())) {
-      check(child, known);
+      return RowFilter.of(selection.where, rows);
+    } catch (SqlAccessDeniedException e) {
+      throw new InputException("--where " + e.getMessage(), e);
     }
   }
 
@@ -303,11 +261,5 @@ final class ExportSegmentCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove " + root, e);
     }
-  }
-
-  private static String firstLine(String message) {
-    String m = message == null ? "" : message.strip();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 }

@@ -2,6 +2,7 @@ package io.c360.jobs.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Tables;
 import io.c360.core.sql.AccessPolicy;
 import io.c360.core.sql.SqlAccessDeniedException;
@@ -11,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "forget", description = {
     "Erases a customer from every table of the lake (the right to erasure): the bronze and quarantined records "
@@ -89,7 +90,7 @@ final class ForgetCommand implements Callable<Integer> {
 
   private static String toJson(Workspace ws, Forget.Result result, List<String> statements) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("customer_id", result.customerIds().get(0));
+    out.put(Columns.CUSTOMER_ID, result.customerIds().get(0));
     out.put("customer_ids", result.customerIds());
     Map<String, Integer> identifiers = new LinkedHashMap<>();
     result.identifiers().forEach((type, n) -> identifiers.put(type.label(), n));

@@ -2,6 +2,7 @@ package io.c360.jobs.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.jobs.InputException;
@@ -19,9 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import org.apache.spark.sql.Row;
 import picocli.CommandLine.Option;
 
 @Command(name = "pipeline", description = {
@@ -93,7 +94,7 @@ final class PipelineCommand implements Callable<Integer> {
     if (!ws.lake.exists(Tables.KPI_DAILY)) {
       return Optional.empty();
     }
-    List<Row> kpis = ws.lake.read(Tables.KPI_DAILY).where(col("as_of").equalTo(Date.valueOf(context.asOf())))
+    List<Row> kpis = ws.lake.read(Tables.KPI_DAILY).where(col(Columns.AS_OF).equalTo(Date.valueOf(context.asOf())))
         .select("orders", "unidentified_order_share", "unidentified_revenue_share").collectAsList();
     if (kpis.isEmpty() || kpis.get(0).isNullAt(0)) {
       return Optional.empty();

@@ -22,12 +22,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,11 +77,8 @@ final class RecsCommand {
         description = "Rules printed, by lift then confidence. Default: ${DEFAULT-VALUE}.")
     int top;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
-
-    @Option(names = {"-v", "--verbose"}, description = "Show Spark's log output and full stack traces.")
-    boolean verbose;
+    @Mixin
+    LocalSession local;
 
     @Spec
     CommandSpec spec;
@@ -104,9 +100,7 @@ final class RecsCommand {
       if (!Files.exists(input)) {
         throw new InputException("no such file: " + input);
       }
-      Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
-      boolean ownsSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = LocalSession.get("c360-recs-rules");
+      SparkSession spark = local.open("c360-recs-rules");
       try {
         Dataset<Row> baskets = read(spark).cache();
         long basketCount = baskets.count();
@@ -126,14 +120,12 @@ final class RecsCommand {
         out.put("frequent_itemsets", itemsets);
         out.put("rules", ruleCount);
         out.put("top_rules", best.stream().map(RecsCommand::rule).toList());
-        System.out.println(json ? toJson(out) : text(out, best));
+        System.out.println(local.json ? toJson(out) : text(out, best));
         rules.unpersist();
         baskets.unpersist();
         return ExitCodes.OK;
       } finally {
-        if (ownsSession) {
-          spark.stop();
-        }
+        local.release(spark);
       }
     }
 

@@ -3,6 +3,7 @@ package io.c360.jobs.clv;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.clv.ClvFitException;
@@ -11,18 +12,21 @@ import io.c360.core.clv.Fitted;
 import io.c360.core.clv.HoldoutComparison;
 import io.c360.core.clv.Period;
 import io.c360.core.config.ClvModelConfig;
+import io.c360.core.metrics.ModelMetric;
+import io.c360.core.metrics.ModelScope;
+import io.c360.core.metrics.RegisteredModel;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.CustomerKeys;
 import io.c360.jobs.Failures;
 import io.c360.jobs.InputException;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
+import io.c360.jobs.JobName;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.JobSkipped;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,21 +34,16 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * clv: fits the purchase model (c360.clv.model) and Gamma-Gamma on the customers' paid orders up to the as-of date
  * ({@link CustomerValue}), writes clv_scores for the date, the parameters to model_registry and the fit
  * diagnostics and the calibration/holdout comparison to model_metrics.
  */
+@JobName("clv")
 public final class ClvJob implements Job {
 
   public static final String MODEL_VERSION = "btyd-v1";
-
-  @Override
-  public String name() {
-    return "clv";
-  }
 
   @Override
   public JobResult run(JobContext context) {
@@ -70,8 +69,7 @@ public final class ClvJob implements Job {
       return JobResult.skipped("the purchase model cannot be fitted as of " + context.asOf() + ": " + e.getMessage());
     }
     try {
-      lake.replaceWhere(Tables.CLV_SCORES, result.scores().withColumn("as_of", lit(asOf)),
-          "as_of = '" + context.asOf() + "'");
+      lake.replaceAsOf(Tables.CLV_SCORES, context.asOf(), result.scores().withColumn(Columns.AS_OF, lit(asOf)));
     } catch (RuntimeException e) {
       throw Failures.cause(e, ArithmeticException.class).map(a -> (RuntimeException) new JobSkipped(
           "the fitted purchase model cannot score every customer as of " + context.asOf() + ": " + a.getMessage(), e))
@@ -89,32 +87,32 @@ public final class ClvJob implements Job {
       context.progress().line(name(), result.spendNote());
     }
 
-    List<Row> registry = new ArrayList<>();
-    registry.add(registryRow(context, modelName, result.purchases(), result.purchases().model().params(),
+    List<RegisteredModel> registry = new ArrayList<>();
+    registry.add(registered(context, modelName, result.purchases(), result.purchases().model().params(),
         result.triples().customers(), null));
     if (result.spend() != null) {
-      registry.add(registryRow(context, "clv_gamma_gamma", result.spend(), Map.of("p", result.spend().model().p(),
+      registry.add(registered(context, "clv_gamma_gamma", result.spend(), Map.of("p", result.spend().model().p(),
           "q", result.spend().model().q(), "v", result.spend().model().v()), null, result.spendNote()));
     }
-    lake.replaceWhere(Tables.MODEL_REGISTRY, context.spark().createDataFrame(registry,
-        Tables.MODEL_REGISTRY.schema()), "model LIKE 'clv_%' AND as_of = '" + context.asOf() + "'");
+    context.models().register(ModelScope.of("clv_%", context.asOf()), registry);
 
-    List<Row> metrics = new ArrayList<>();
-    metrics.add(metric(context, modelName, "log_likelihood", result.purchases().report().logLikelihood(), "fit"));
-    metrics.add(metric(context, modelName, "gradient_norm", result.purchases().report().gradientNorm(), "fit"));
-    metrics.add(metric(context, modelName, "customers", result.triples().customers(), "fit"));
-    metrics.add(metric(context, modelName, "distinct_triples", result.triples().size(), "fit"));
+    ModelMetric.Key key = new ModelMetric.Key(modelName, MODEL_VERSION, context.asOf());
+    List<ModelMetric> metrics = new ArrayList<>();
+    metrics.add(key.of("log_likelihood", result.purchases().report().logLikelihood(), "fit"));
+    metrics.add(key.of("gradient_norm", result.purchases().report().gradientNorm(), "fit"));
+    metrics.add(key.of("customers", result.triples().customers(), "fit"));
+    metrics.add(key.of("distinct_triples", result.triples().size(), "fit"));
     if (config.holdoutDays() > 0) {
-      metrics.addAll(holdout(context, purchases, config, modelName));
+      metrics.addAll(holdout(context, purchases, config, key));
     }
-    lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics, Tables.MODEL_METRICS.schema()),
-        "model = '" + modelName + "' AND as_of = '" + context.asOf() + "'");
+    context.metrics().save(ModelScope.of(modelName, context.asOf()), metrics);
     long customers = (long) result.triples().customers();
     return new JobResult(customers, customers, String.format(Locale.ROOT, "%,d customers scored", customers));
   }
 
   /** Calibration up to as-of minus holdout-days, forecast vs actual repeat purchases after it. */
-  private List<Row> holdout(JobContext context, Dataset<Row> purchases, ClvModelConfig config, String model) {
+  private List<ModelMetric> holdout(JobContext context, Dataset<Row> purchases, ClvModelConfig config,
+                                    ModelMetric.Key key) {
     HoldoutComparison holdout;
     try {
       holdout = CustomerValue.holdout(purchases, context.asOf(), config);
@@ -125,29 +123,26 @@ public final class ClvJob implements Job {
     context.progress().line(name(), String.format(Locale.ROOT,
         "holdout of %d days: %,.0f repeat purchases forecast, %,.0f happened (%,d customers)", config.holdoutDays(),
         holdout.predicted(), holdout.actual(), holdout.customers()));
-    List<Row> rows = new ArrayList<>();
+    List<ModelMetric> rows = new ArrayList<>();
     String total = "holdout " + config.holdoutDays() + " days: total";
-    rows.add(metric(context, model, "holdout_actual", holdout.actual(), total));
-    rows.add(metric(context, model, "holdout_predicted", holdout.predicted(), total));
-    rows.add(metric(context, model, "holdout_customers", holdout.customers(), total));
+    rows.add(key.of("holdout_actual", holdout.actual(), total));
+    rows.add(key.of("holdout_predicted", holdout.predicted(), total));
+    rows.add(key.of("holdout_customers", holdout.customers(), total));
     for (HoldoutComparison.Bucket bucket : holdout.buckets()) {
       String detail = "holdout " + config.holdoutDays() + " days: calibration frequency " + bucket.frequency();
-      rows.add(metric(context, model, "holdout_customers", bucket.customers(), detail));
-      rows.add(metric(context, model, "holdout_actual_mean", bucket.actualMean(), detail));
-      rows.add(metric(context, model, "holdout_predicted_mean", bucket.predictedMean(), detail));
+      rows.add(key.of("holdout_customers", bucket.customers(), detail));
+      rows.add(key.of("holdout_actual_mean", bucket.actualMean(), detail));
+      rows.add(key.of("holdout_predicted_mean", bucket.predictedMean(), detail));
     }
     return rows;
   }
 
-  private static Row metric(JobContext context, String model, String metric, double value, String detail) {
-    return RowFactory.create(model, MODEL_VERSION, Date.valueOf(context.asOf()), metric, value, detail);
+
+  private static RegisteredModel registered(JobContext context, String model, Fitted<?> fit,
+                                            Map<String, Double> params, Double rows, String note) {
+    return new RegisteredModel(model, MODEL_VERSION, context.asOf(), Instant.now(), params,
+        fit.report().logLikelihood(), fit.report().iterations(), true, rows == null ? null : rows.longValue(), null,
+        List.of(), note == null ? fit.report().reason() : fit.report().reason() + "; " + note);
   }
 
-  private static Row registryRow(JobContext context, String model, Fitted<?> fit, Map<String, Double> params,
-                                 Double rows, String note) {
-    return RowFactory.create(model, MODEL_VERSION, Date.valueOf(context.asOf()), Timestamp.from(Instant.now()),
-        params, fit.report().logLikelihood(), fit.report().iterations(), true,
-        rows == null ? null : rows.longValue(), null,
-        note == null ? fit.report().reason() : fit.report().reason() + "; " + note);
-  }
 }

@@ -6,13 +6,17 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.identity.IdentityGraph;
 import io.c360.core.identity.PairwiseEvaluation;
 import io.c360.core.marketing.Attribution;
+import io.c360.core.metrics.ModelMetric;
+import io.c360.core.metrics.ModelScope;
 import io.c360.jobs.InputException;
 import io.c360.jobs.Lake;
+import io.c360.jobs.LakeModelStore;
 import io.c360.jobs.Progress;
 import io.c360.jobs.identity.IdentityJob;
 import io.c360.jobs.marketing.AttributionJob;
@@ -27,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * A lake built from generated sources scored against the generator's ground truth ({@code _truth/} in the sources
@@ -62,14 +65,14 @@ public final class TruthEvaluation {
    *
    * @throws InputException when the sources folder has no {@code _truth/}, or the lake no output to score
    */
-  public static List<Row> run(Lake lake, Path sources, LocalDate asOf, Progress progress) {
+  public static List<ModelMetric> run(Lake lake, Path sources, LocalDate asOf, Progress progress) {
     Path truth = sources.resolve(Outputs.TRUTH_DIR);
     if (!Files.isDirectory(truth)) {
       throw new InputException(sources + " has no " + Outputs.TRUTH_DIR + "/ folder: only sources written by "
           + "c360 generate carry the truth to evaluate against");
     }
     TruthEvaluation evaluation = new TruthEvaluation(lake, truth, asOf, progress);
-    List<Row> rows = new ArrayList<>();
+    List<ModelMetric> rows = new ArrayList<>();
     rows.addAll(evaluation.identity());
     rows.addAll(evaluation.tickets());
     rows.addAll(evaluation.attribution());
@@ -77,8 +80,7 @@ public final class TruthEvaluation {
       throw new InputException("nothing to evaluate as of " + asOf + ": the lake has no identity_map, "
           + "ticket_insights or channel_attribution rows of that date");
     }
-    lake.replaceWhere(Tables.MODEL_METRICS, lake.spark().createDataFrame(rows, Tables.MODEL_METRICS.schema()),
-        "model IN ('" + IDENTITY + "', '" + TICKETS + "', '" + ATTRIBUTION + "') AND as_of = '" + asOf + "'");
+    new LakeModelStore(lake).save(ModelScope.of("%_vs_truth", asOf), rows);
     return rows;
   }
 
@@ -94,9 +96,9 @@ public final class TruthEvaluation {
    * Pairwise scores of the as-of date's identity map: of the records (orders and members, each with its true
    * person) and of the entities (accounts, guest orders, members and devices, each with the person of its records).
    */
-  private List<Row> identity() {
+  private List<ModelMetric> identity() {
     if (!has("identity.csv") || !lake.exists(Tables.IDENTITY_MAP)
-        || lake.read(Tables.IDENTITY_MAP).where(col("as_of").equalTo(Date.valueOf(asOf))).isEmpty()) {
+        || lake.read(Tables.IDENTITY_MAP).where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf))).isEmpty()) {
       return List.of();
     }
     Dataset<Row> truthRows = csv("identity.csv");
@@ -113,29 +115,29 @@ public final class TruthEvaluation {
                 col("person_id")))
         .groupBy("entity_type", "entity_key").agg(min("person_id").as("person"));
     Dataset<Row> entityScores = entities.join(entityTruth, new String[] {"entity_type", "entity_key"})
-        .select(col("customer_id").as("cluster"), col("person"));
+        .select(col(Columns.CUSTOMER_ID).as("cluster"), col("person"));
     Dataset<Row> orderCustomer = entities.where(col("entity_type").isin(IdentityGraph.ACCOUNT,
         IdentityGraph.GUEST_ORDER));
     Dataset<Row> orderRecords = orders.select(col("order_id"), IdentityGraph.orderEntityType().as("entity_type"),
             IdentityGraph.orderEntityKey().as("entity_key"))
         .join(orderCustomer, new String[] {"entity_type", "entity_key"})
         .join(orderTruth, col("order_id").equalTo(col("source_key")))
-        .select(col("customer_id").as("cluster"), col("person_id").as("person"));
+        .select(col(Columns.CUSTOMER_ID).as("cluster"), col("person_id").as("person"));
     Dataset<Row> memberRecords = entities.where(col("entity_type").equalTo(IdentityGraph.MEMBER))
         .join(truthRows.where(col("source").equalTo("members")), col("entity_key").equalTo(col("source_key")))
-        .select(col("customer_id").as("cluster"), col("person_id").as("person"));
-    List<Row> rows = new ArrayList<>();
+        .select(col(Columns.CUSTOMER_ID).as("cluster"), col("person_id").as("person"));
+    List<ModelMetric> rows = new ArrayList<>();
     rows.addAll(pairwise("records: orders and members", PairwiseEvaluation.score(orderRecords.union(memberRecords))));
     rows.addAll(pairwise("entities: accounts, guest orders, members, devices", PairwiseEvaluation.score(entityScores)));
     return rows;
   }
 
-  private List<Row> pairwise(String detail, PairwiseEvaluation.Scores scores) {
+  private List<ModelMetric> pairwise(String detail, PairwiseEvaluation.Scores scores) {
     progress.line(NAME, String.format(Locale.ROOT,
         "identity %s: pairwise precision %.4f, recall %.4f, F1 %.4f; %,d customers for %,d true persons (%,d items)",
         detail, scores.precision(), scores.recall(), scores.f1(), scores.clusters(), scores.persons(),
         scores.items()));
-    List<Row> rows = new ArrayList<>();
+    List<ModelMetric> rows = new ArrayList<>();
     for (Object[] metric : new Object[][] {{"precision", scores.precision()}, {"recall", scores.recall()},
         {"f1", scores.f1()}, {"clusters", (double) scores.clusters()}, {"true_persons", (double) scores.persons()},
         {"items", (double) scores.items()}}) {
@@ -145,12 +147,12 @@ public final class TruthEvaluation {
   }
 
   /** Accuracy of the predicted categories of the as-of date's tickets that came without a desk category. */
-  private List<Row> tickets() {
+  private List<ModelMetric> tickets() {
     if (!has("ticket_categories.csv") || !lake.exists(Tables.TICKET_INSIGHTS)) {
       return List.of();
     }
     Dataset<Row> truthRows = csv("ticket_categories.csv").select(col("ticket_id"), col("category").as("_truth"));
-    Row r = lake.read(Tables.TICKET_INSIGHTS).where(col("as_of").equalTo(Date.valueOf(asOf))
+    Row r = lake.read(Tables.TICKET_INSIGHTS).where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf))
             .and(col("category_source").equalTo("predicted"))).join(truthRows, "ticket_id")
         .agg(count(lit(1)), count(when(col("predicted_category").equalTo(col("_truth")), 1))).first();
     if (r.getLong(0) == 0) {
@@ -165,11 +167,11 @@ public final class TruthEvaluation {
   }
 
   /** 1 when the markov per-touch order of channels equals the true uplift order, and Spearman's rho of the two. */
-  private List<Row> attribution() {
+  private List<ModelMetric> attribution() {
     if (!has("channel_effects.csv") || !lake.exists(Tables.CHANNEL_ATTRIBUTION)) {
       return List.of();
     }
-    Dataset<Row> written = lake.read(Tables.CHANNEL_ATTRIBUTION).where(col("as_of").equalTo(Date.valueOf(asOf)));
+    Dataset<Row> written = lake.read(Tables.CHANNEL_ATTRIBUTION).where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf)));
     if (written.isEmpty()) {
       return List.of();
     }
@@ -196,7 +198,8 @@ public final class TruthEvaluation {
         metric(ATTRIBUTION, AttributionJob.MODEL_VERSION, "spearman_rho", rho, detail));
   }
 
-  private Row metric(String model, String version, String metric, double value, String detail) {
-    return RowFactory.create(model, version, Date.valueOf(asOf), metric, value, detail);
+  private ModelMetric metric(String model, String version, String metric, double value, String detail) {
+    return new ModelMetric(model, version, asOf, metric, value, detail);
   }
+
 }

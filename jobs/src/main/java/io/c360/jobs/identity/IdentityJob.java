@@ -4,27 +4,28 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.identity.IdentityGraph;
 import io.c360.core.identity.StableIds;
+import io.c360.core.identity.Vault;
+import io.c360.core.metrics.ModelMetric;
+import io.c360.core.metrics.ModelScope;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
+import io.c360.jobs.JobName;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.privacy.Tombstones;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * Identity: links the bronze records seen up to the as-of date into customers ({@link IdentityGraph}), keeps
@@ -33,19 +34,16 @@ import org.apache.spark.sql.RowFactory;
  * (replacing that date's rows). Bronze rows carrying an identifier of a forgotten customer (c360.forgotten) are
  * left out. The share of the previous run's customer ids kept goes to model_metrics.
  */
+@JobName("identity")
 public final class IdentityJob implements Job {
 
+  public static final String MODEL = "identity";
   public static final String MODEL_VERSION = "rules-v1";
-
-  @Override
-  public String name() {
-    return "identity";
-  }
 
   /** The identity map of an as-of date as entity_type, entity_key, customer_id, for the jobs that attach rows. */
   public static Dataset<Row> customers(Lake lake, LocalDate asOf, String job) {
     return lake.readAsOf(Tables.IDENTITY_MAP, asOf, job, "identity")
-        .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
+        .select(col("entity_type"), col("source_key").as("entity_key"), col(Columns.CUSTOMER_ID));
   }
 
   @Override
@@ -71,29 +69,23 @@ public final class IdentityJob implements Job {
     Dataset<Row> entities = assignment.entities().localCheckpoint();
 
     Date date = Date.valueOf(asOf);
-    String partition = "as_of = '" + asOf + "'";
-    lake.replaceWhere(Tables.IDENTITY_MAP, entities.select(lit(date).as("as_of"), col("entity_type"),
-        col("source"), col("entity_key").as("source_key"), col("customer_id"), col("linked_by"), col("linked_at"),
-        col("first_seen"), col("last_seen")), partition);
-    lake.replaceWhere(Tables.IDENTITY_HISTORY, assignment.history(), partition);
-    lake.replaceWhere(Tables.IDENTITY_SHARED, graph.sharedIdentifiers().withColumn("as_of", lit(date)), partition);
+    lake.replaceAsOf(Tables.IDENTITY_MAP, asOf, entities.select(lit(date).as(Columns.AS_OF), col("entity_type"),
+        col("source"), col("entity_key").as("source_key"), col(Columns.CUSTOMER_ID), col("linked_by"), col("linked_at"),
+        col("first_seen"), col("last_seen")));
+    lake.replaceAsOf(Tables.IDENTITY_HISTORY, asOf, assignment.history());
+    lake.replaceAsOf(Tables.IDENTITY_SHARED, asOf, graph.sharedIdentifiers().withColumn(Columns.AS_OF, lit(date)));
 
-    lake.replaceWhere(Tables.CUSTOMER_PII, vault(identity.contacts(inputs), entities).withColumn("as_of", lit(date)),
-        partition);
+    lake.replaceAsOf(Tables.CUSTOMER_PII, asOf,
+        Vault.transform(identity.contacts(inputs), entities).withColumn(Columns.AS_OF, lit(date)));
 
     Row sizes = entities.agg(count(lit(1)),
-        org.apache.spark.sql.functions.count_distinct(col("customer_id"))).first();
+        org.apache.spark.sql.functions.count_distinct(col(Columns.CUSTOMER_ID))).first();
     long entityCount = sizes.getLong(0);
     long customers = sizes.getLong(1);
     context.progress().line(name(), String.format(Locale.ROOT, "%,d entities -> %,d customers (%d rounds)",
         entityCount, customers, graph.rounds()));
-    List<Row> metrics = new ArrayList<>();
     if (previous != null) {
-      metrics.addAll(retention(context, previous, entities));
-    }
-    if (!metrics.isEmpty()) {
-      lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics, Tables.MODEL_METRICS.schema()),
-          "model = 'identity' AND as_of = '" + asOf + "'");
+      context.metrics().save(ModelScope.of(MODEL, asOf), retention(context, previous, entities));
     }
     return new JobResult(entityCount, customers, customers + " customers");
   }
@@ -108,59 +100,35 @@ public final class IdentityJob implements Job {
     return kept.rows();
   }
 
-  /** Raw personal data per customer, for the restricted vault table only. */
-  private static Dataset<Row> vault(Dataset<Row> contacts, Dataset<Row> entities) {
-    Column memberKey = when(col("entity_type").equalTo(IdentityGraph.MEMBER), col("entity_key"));
-    Column accountKey = when(col("entity_type").equalTo(IdentityGraph.ACCOUNT), col("entity_key"));
-    return entities.select("entity_type", "entity_key", "customer_id")
-        .join(contacts, new String[] {"entity_type", "entity_key"}, "left")
-        .groupBy("customer_id").agg(
-            joined(col("name")).as("names"), joined(col("phone")).as("phones"), joined(col("email")).as("emails"),
-            joined(memberKey).as("member_ids"), joined(accountKey).as("account_ids"));
-  }
-
-  private static Column joined(Column values) {
-    return org.apache.spark.sql.functions.concat_ws("; ",
-        org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.collect_set(values)));
-  }
-
   /** The customer ids of the latest run before the as-of date, or null on the first run. */
   private static Dataset<Row> previousMap(Lake lake, LocalDate asOf) {
     if (!lake.exists(Tables.IDENTITY_MAP)) {
       return null;
     }
-    Dataset<Row> earlier = lake.read(Tables.IDENTITY_MAP).where(col("as_of").lt(Date.valueOf(asOf)));
-    Row latest = earlier.agg(max("as_of")).first();
+    Dataset<Row> earlier = lake.read(Tables.IDENTITY_MAP).where(col(Columns.AS_OF).lt(Date.valueOf(asOf)));
+    Row latest = earlier.agg(max(Columns.AS_OF)).first();
     if (latest.isNullAt(0)) {
       return null;
     }
-    return earlier.where(col("as_of").equalTo(latest.getDate(0)))
-        .select(col("entity_type"), col("source_key").as("entity_key"), col("customer_id"));
+    return earlier.where(col(Columns.AS_OF).equalTo(latest.getDate(0)))
+        .select(col("entity_type"), col("source_key").as("entity_key"), col(Columns.CUSTOMER_ID));
   }
 
   /**
    * Share of the earlier run's customer ids that still exist: of all of them, and of the identified ones (an
    * account, member or order; anonymous device-only ids are provisional and merge into the customer who logs in).
    */
-  private List<Row> retention(JobContext context, Dataset<Row> previous, Dataset<Row> entities) {
-    Dataset<Row> before = previous.groupBy("customer_id").agg(max(StableIds.identified()).as("identified"));
-    Dataset<Row> now = entities.select("customer_id").distinct().withColumn("kept", lit(1));
-    Row counts = before.join(now, new String[] {"customer_id"}, "left").agg(
-        count(lit(1)), count(col("kept")), count(when(col("identified").equalTo(1), lit(1))),
-        count(when(col("identified").equalTo(1), col("kept")))).first();
-    Date date = Date.valueOf(context.asOf());
-    List<Row> rows = new ArrayList<>();
-    String[] labels = {"", "_identified"};
-    String[] details = {"share of the previous run's customer ids still present",
-        "share of the previous run's identified customer ids (account, member or order) still present"};
-    for (int i = 0; i < 2; i++) {
-      long earlier = counts.getLong(2 * i);
-      long kept = counts.getLong(2 * i + 1);
-      double share = earlier == 0 ? 1.0 : (double) kept / earlier;
-      context.progress().line(name(), String.format(Locale.ROOT, "kept %,d of %,d earlier%s customer ids (%.4f)",
-          kept, earlier, i == 0 ? "" : " identified", share));
-      rows.add(RowFactory.create("identity", MODEL_VERSION, date, "id_retention" + labels[i], share, details[i]));
-    }
-    return rows;
+  private List<ModelMetric> retention(JobContext context, Dataset<Row> previous, Dataset<Row> entities) {
+    StableIds.Retention kept = StableIds.retention(previous, entities);
+    context.progress().line(name(), String.format(Locale.ROOT, "kept %,d of %,d earlier customer ids (%.4f), %,d of "
+        + "%,d identified (%.4f)", kept.kept(), kept.earlier(), kept.share(), kept.keptIdentified(),
+        kept.earlierIdentified(), kept.identifiedShare()));
+    ModelMetric.Key key = new ModelMetric.Key(MODEL, MODEL_VERSION, context.asOf());
+    return List.of(
+        key.of("id_retention", kept.share(), "share of the previous run's customer ids still present"),
+        key.of("id_retention_identified", kept.identifiedShare(),
+            "share of the previous run's identified customer ids (account, member or order) still present"));
   }
+
+
 }

@@ -15,6 +15,7 @@ import io.c360.core.ingest.OrderLines;
 import io.c360.core.ingest.RawValues;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
+import io.c360.jobs.JobName;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.privacy.Tombstones;
@@ -43,14 +44,10 @@ import org.apache.spark.storage.StorageLevel;
  * after another (a file the user must fix stops the job before anything is written) and then written
  * {@code c360.ingest.parallel-sources} at a time.
  */
+@JobName("ingest")
 public final class IngestJob implements Job {
 
   private final Object quarantineLock = new Object();
-
-  @Override
-  public String name() {
-    return "ingest";
-  }
 
   @Override
   public JobResult run(JobContext context) {

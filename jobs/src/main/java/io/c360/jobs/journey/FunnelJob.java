@@ -3,12 +3,14 @@ package io.c360.jobs.journey;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.identity.IdentityGraph;
 import io.c360.core.journey.Funnels;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
+import io.c360.jobs.JobName;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
@@ -21,12 +23,8 @@ import org.apache.spark.sql.Row;
  * funnels: funnel_daily for the {@code c360.journey.days} ending on the as-of date ({@link Funnels}), devices
  * labelled with their customer's five-tier segment of the as-of date. Skipped without an events source.
  */
+@JobName("funnels")
 public final class FunnelJob implements Job {
-
-  @Override
-  public String name() {
-    return "funnels";
-  }
 
   @Override
   public JobResult run(JobContext context) {
@@ -37,19 +35,19 @@ public final class FunnelJob implements Job {
     Date asOf = Date.valueOf(context.asOf());
     Dataset<Row> devices = IdentityJob.customers(lake, context.asOf(), name())
         .where(col("entity_type").equalTo(IdentityGraph.DEVICE))
-        .select(col("entity_key").as("device_id"), col("customer_id"));
-    Dataset<Row> segments = devices.withColumn("segment", lit(null).cast("string")).drop("customer_id");
+        .select(col("entity_key").as("device_id"), col(Columns.CUSTOMER_ID));
+    Dataset<Row> segments = devices.withColumn("segment", lit(null).cast("string")).drop(Columns.CUSTOMER_ID);
     if (lake.exists(Tables.SEGMENT_HISTORY)) {
       Dataset<Row> fiveTier = lake.read(Tables.SEGMENT_HISTORY)
-          .where(col("as_of").equalTo(asOf).and(col("segmentation").equalTo("five_tier")))
-          .select(col("customer_id"), col("segment"));
-      segments = devices.join(fiveTier, new String[] {"customer_id"}, "left").select("device_id", "segment");
+          .where(col(Columns.AS_OF).equalTo(asOf).and(col("segmentation").equalTo("five_tier")))
+          .select(col(Columns.CUSTOMER_ID), col("segment"));
+      segments = devices.join(fiveTier, new String[] {Columns.CUSTOMER_ID}, "left").select("device_id", "segment");
     }
     Dataset<Row> funnel = new Funnels(context.config().journey())
         .transform(lake.read(Tables.bronze(Source.EVENTS)), segments, context.asOf())
-        .withColumn("as_of", lit(asOf));
-    lake.replaceWhere(Tables.FUNNEL_DAILY, funnel, "as_of = '" + context.asOf() + "'");
-    Dataset<Row> written = lake.read(Tables.FUNNEL_DAILY).where(col("as_of").equalTo(asOf));
+        .withColumn(Columns.AS_OF, lit(asOf));
+    lake.replaceAsOf(Tables.FUNNEL_DAILY, context.asOf(), funnel);
+    Dataset<Row> written = lake.read(Tables.FUNNEL_DAILY).where(col(Columns.AS_OF).equalTo(asOf));
     Row totals = written.where(col("step_no").equalTo(1)).agg(org.apache.spark.sql.functions.sum("devices"))
         .first();
     long rows = written.count();

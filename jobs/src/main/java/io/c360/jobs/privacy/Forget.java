@@ -7,13 +7,14 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.config.IdentityConfig;
 import io.c360.core.identity.IdentityGraph;
-import io.c360.core.privacy.Erasure;
 import io.c360.core.privacy.Erasure.IdType;
+import io.c360.core.privacy.Erasure;
 import io.c360.core.privacy.Pii;
 import io.c360.jobs.InputException;
 import io.c360.jobs.Lake;
@@ -90,7 +91,7 @@ public final class Forget {
         predicate(table, values, tickets).ifPresent(p -> delete(table, p, deleted, searched));
       }
     }
-    Column ids = col("customer_id").isin(values.get(IdType.CUSTOMER).toArray());
+    Column ids = col(Columns.CUSTOMER_ID).isin(values.get(IdType.CUSTOMER).toArray());
     delete(Tables.IDENTITY_HISTORY, ids.or(col("other_customer_id").isin(values.get(IdType.CUSTOMER).toArray())),
         deleted, searched);
     delete(Tables.CUSTOMER_PII, ids, deleted, searched);
@@ -124,7 +125,7 @@ public final class Forget {
     if (!lake.exists(Tables.IDENTITY_MAP)) {
       throw new InputException("forget: the lake at " + lake.root() + " has no identity_map; run the pipeline first");
     }
-    List<Row> entities = lake.read(Tables.IDENTITY_MAP).where(col("customer_id").equalTo(customerId))
+    List<Row> entities = lake.read(Tables.IDENTITY_MAP).where(col(Columns.CUSTOMER_ID).equalTo(customerId))
         .select("entity_type", "source_key").distinct().collectAsList();
     if (entities.isEmpty()) {
       if (Tombstones.load(lake).contains(IdType.CUSTOMER, Pii.hmac(customerId, rules.hmacKey()))) {
@@ -155,15 +156,15 @@ public final class Forget {
     }
     Dataset<Row> map = lake.read(Tables.IDENTITY_MAP);
     Dataset<Row> keys = lake.spark().createDataFrame(entities, map.select("entity_type", "source_key").schema());
-    map.join(keys, new String[] {"entity_type", "source_key"}).select("customer_id").distinct().collectAsList()
+    map.join(keys, new String[] {"entity_type", "source_key"}).select(Columns.CUSTOMER_ID).distinct().collectAsList()
         .forEach(r -> values.get(IdType.CUSTOMER).add(r.getString(0)));
 
     if (lake.exists(Tables.CUSTOMER_PII)) {
-      Column mine = col("customer_id").isin(values.get(IdType.CUSTOMER).toArray());
+      Column mine = col(Columns.CUSTOMER_ID).isin(values.get(IdType.CUSTOMER).toArray());
       for (IdType type : List.of(IdType.PHONE, IdType.EMAIL)) {
         String column = type.label() + "s";
         Dataset<Row> all = lake.read(Tables.CUSTOMER_PII)
-            .select(col("customer_id"), explode(split(col(column), "; ")).as("value"));
+            .select(col(Columns.CUSTOMER_ID), explode(split(col(column), "; ")).as("value"));
         Set<String> theirs = new TreeSet<>();
         all.where(mine).select("value").distinct().collectAsList().forEach(r -> theirs.add(r.getString(0)));
         all.where(not(mine).and(col("value").isin(theirs.toArray()))).select("value").distinct()
@@ -219,13 +220,13 @@ public final class Forget {
       }
     }
     Column keyed = lit(false);
-    if (table.column("customer_id").isPresent()) {
-      keyed = keyed.or(col("customer_id").isin(values.get(IdType.CUSTOMER).toArray()));
+    if (table.column(Columns.CUSTOMER_ID).isPresent()) {
+      keyed = keyed.or(col(Columns.CUSTOMER_ID).isin(values.get(IdType.CUSTOMER).toArray()));
     }
     if (table.column("ticket_id").isPresent() && !tickets.isEmpty()) {
       keyed = keyed.or(col("ticket_id").isin(tickets.toArray()));
     }
-    return table.column("customer_id").isPresent() || table.column("ticket_id").isPresent()
+    return table.column(Columns.CUSTOMER_ID).isPresent() || table.column("ticket_id").isPresent()
         ? Optional.of(keyed) : Optional.empty();
   }
 

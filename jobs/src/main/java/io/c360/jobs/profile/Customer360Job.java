@@ -5,12 +5,14 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.profile.Customer360;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
+import io.c360.jobs.JobName;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
@@ -23,12 +25,8 @@ import org.apache.spark.sql.Row;
  * customer_360: the profile of every customer of the as-of date's identity map, from the bronze tables cut at that
  * date ({@link Customer360}); replaces the as-of date's rows.
  */
+@JobName("customer_360")
 public final class Customer360Job implements Job {
-
-  @Override
-  public String name() {
-    return "customer_360";
-  }
 
   @Override
   public JobResult run(JobContext context) {
@@ -37,9 +35,9 @@ public final class Customer360Job implements Job {
     Dataset<Row> identityMap = IdentityJob.customers(lake, context.asOf(), name());
     Customer360.Inputs inputs = inputs(lake, identityMap);
     Dataset<Row> profiles = new Customer360(context.config().identity()).transform(inputs, context.asOf());
-    lake.replaceWhere(Tables.CUSTOMER_360, profiles, "as_of = '" + context.asOf() + "'");
+    lake.replaceAsOf(Tables.CUSTOMER_360, context.asOf(), profiles);
 
-    Row sizes = lake.read(Tables.CUSTOMER_360).where(col("as_of").equalTo(asOf))
+    Row sizes = lake.read(Tables.CUSTOMER_360).where(col(Columns.AS_OF).equalTo(asOf))
         .agg(count(lit(1)), count(when(col("orders").gt(0), lit(1)))).first();
     long customers = sizes.getLong(0);
     String summary = String.format(Locale.ROOT, "%,d customers, %,d with orders", customers, sizes.getLong(1));

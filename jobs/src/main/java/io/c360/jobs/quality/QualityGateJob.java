@@ -12,6 +12,7 @@ import io.c360.core.quality.QualityGate;
 import io.c360.jobs.InputException;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
+import io.c360.jobs.JobName;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.QualityGateException;
@@ -31,12 +32,8 @@ import org.apache.spark.sql.RowFactory;
  * results to {@code dq_results}, and fails with {@link QualityGateException} (exit 3) when an Error-level check
  * fails, before any later job publishes.
  */
+@JobName("gate")
 public final class QualityGateJob implements Job {
-
-  @Override
-  public String name() {
-    return "gate";
-  }
 
   @Override
   public JobResult run(JobContext context) {

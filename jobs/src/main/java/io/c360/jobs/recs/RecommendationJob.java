@@ -6,11 +6,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.config.RecsConfig;
 import io.c360.core.ingest.Snapshots;
+import io.c360.core.metrics.ModelMetric;
+import io.c360.core.metrics.ModelScope;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.CustomerKeys;
 import io.c360.core.profile.CustomerSample;
@@ -21,6 +24,7 @@ import io.c360.core.recs.RankingMetrics;
 import io.c360.core.recs.Recommendations;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
+import io.c360.jobs.JobName;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
@@ -33,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -44,20 +47,15 @@ import org.apache.spark.storage.StorageLevel;
  * recommendation_candidates (with consent flag and A/B arm), replenishment_reminders and basket_rules for the date,
  * each replacing that date's rows.
  */
+@JobName("recommendations")
 public final class RecommendationJob implements Job {
 
   public static final String MODEL_VERSION = "recs-v1";
 
   @Override
-  public String name() {
-    return "recommendations";
-  }
-
-  @Override
   public JobResult run(JobContext context) {
     Lake lake = context.lake();
     LocalDate asOf = context.asOf();
-    String where = "as_of = '" + asOf + "'";
     RecsConfig config = context.config().recommendations();
     TableDef itemsTable = Tables.bronze(Source.ORDER_ITEMS);
     if (!lake.exists(itemsTable)) {
@@ -69,12 +67,12 @@ public final class RecommendationJob implements Job {
     AsOfWindow window = new AsOfWindow(asOf);
     Dataset<Row> orders = keys.allOrders(lake.read(Tables.bronze(Source.ORDERS)).where(window.seen(col("order_ts"))));
     Dataset<Row> allLines = Interactions.lines(orders, lake.read(itemsTable)).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> lines = allLines.where(col("customer_id").isNotNull());
-    Dataset<Row> anonymous = allLines.where(col("customer_id").isNull());
+    Dataset<Row> lines = allLines.where(col(Columns.CUSTOMER_ID).isNotNull());
+    Dataset<Row> anonymous = allLines.where(col(Columns.CUSTOMER_ID).isNull());
     Dataset<Row> events = null;
     if (lake.exists(Tables.bronze(Source.EVENTS))) {
       events = keys.devices(lake.read(Tables.bronze(Source.EVENTS)).where(window.seen(col("event_ts"))))
-          .select(col("customer_id"), col("event_type"), col("sku"), to_date(col("event_ts")).as("day"))
+          .select(col(Columns.CUSTOMER_ID), col("event_type"), col("sku"), to_date(col("event_ts")).as("day"))
           .where(col("sku").isNotNull()).persist(StorageLevel.MEMORY_AND_DISK());
     }
     try {
@@ -89,11 +87,11 @@ public final class RecommendationJob implements Job {
             + "are left out");
       }
       Dataset<Row> segments = lake.exists(Tables.CUSTOMER_SEGMENTS)
-          ? lake.read(Tables.CUSTOMER_SEGMENTS).where(col("as_of").equalTo(Date.valueOf(asOf)))
-              .select(col("customer_id"), col("five_tier").as("segment")) : null;
-      Dataset<Row> customers = profiles.select("customer_id", "city");
+          ? lake.read(Tables.CUSTOMER_SEGMENTS).where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf)))
+              .select(col(Columns.CUSTOMER_ID), col("five_tier").as("segment")) : null;
+      Dataset<Row> customers = profiles.select(Columns.CUSTOMER_ID, "city");
       customers = segments == null ? customers.withColumn("segment", lit(null).cast("string"))
-          : customers.join(segments, new String[] {"customer_id"}, "left");
+          : customers.join(segments, new String[] {Columns.CUSTOMER_ID}, "left");
       Recommendations.Inputs inputs = new Recommendations.Inputs(lines, events, products, customers, anonymous);
       Recommendations recs = new Recommendations(config);
 
@@ -108,7 +106,7 @@ public final class RecommendationJob implements Job {
         context.progress().line(name(), "offline evaluation not due: building with " + registered.get().version()
             + " (evaluated again after " + config.reevaluateDays() + " days)");
       } else {
-        List<Row> metrics = new ArrayList<>();
+        List<ModelMetric> metrics = new ArrayList<>();
         long all = customers.count();
         double share = CustomerSample.share(config.evaluationCustomers(), all);
         String sample = share < 1 ? String.format(Locale.ROOT, "a %.1f%% sample of the %,d customers "
@@ -126,33 +124,32 @@ public final class RecommendationJob implements Job {
         params = evaluation != null ? evaluation.best() : AlsRecommender.grid(config.als()).get(0);
         blending = evaluation != null ? evaluation.blending() : recs.configured();
         if (evaluation != null) {
-          lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics,
-              Tables.MODEL_METRICS.schema()), "model LIKE 'recs_%' AND " + where);
-          registry.register(context.spark(), config, asOf, evaluation, sources, share);
+          context.metrics().save(ModelScope.of("recs_%", asOf), metrics);
+          registry.register(config, asOf, evaluation, sources, share);
         }
       }
-      Dataset<Row> consent = profiles.select(col("customer_id"),
+      Dataset<Row> consent = profiles.select(col(Columns.CUSTOMER_ID),
           coalesce(col("marketing_consent"), lit(false)).as("contactable"));
 
       Recommendations.Built built = recs.build(inputs, asOf);
       Recommendations.Built all = Recommendations.withAls(built, recs.als(recs.ratings(inputs, asOf), params, null));
-      Dataset<Row> candidates = recs.blend(all, blending, config.topN()).join(consent, "customer_id")
+      Dataset<Row> candidates = recs.blend(all, blending, config.topN()).join(consent, Columns.CUSTOMER_ID)
           .withColumn("experiment", lit(config.experiment().name()))
           .withColumn("arm", AbArms.assign(config.experiment().name(), config.experiment().arms(),
-              col("customer_id")))
-          .withColumn("as_of", lit(Date.valueOf(asOf)));
-      lake.replaceWhere(Tables.RECOMMENDATION_CANDIDATES, candidates, where);
-      lake.replaceWhere(Tables.REPLENISHMENT_REMINDERS, built.reminders().join(consent, "customer_id")
-          .withColumn("as_of", lit(Date.valueOf(asOf))), where);
-      lake.replaceWhere(Tables.BASKET_RULES, built.rules().rules()
+              col(Columns.CUSTOMER_ID)))
+          .withColumn(Columns.AS_OF, lit(Date.valueOf(asOf)));
+      lake.replaceAsOf(Tables.RECOMMENDATION_CANDIDATES, asOf, candidates);
+      lake.replaceAsOf(Tables.REPLENISHMENT_REMINDERS, asOf, built.reminders().join(consent, Columns.CUSTOMER_ID)
+          .withColumn(Columns.AS_OF, lit(Date.valueOf(asOf))));
+      lake.replaceAsOf(Tables.BASKET_RULES, asOf, built.rules().rules()
           .withColumn("antecedent", array_join(col("antecedent"), ","))
-          .withColumn("as_of", lit(Date.valueOf(asOf))), where);
+          .withColumn(Columns.AS_OF, lit(Date.valueOf(asOf))));
 
-      Row written = lake.read(Tables.RECOMMENDATION_CANDIDATES).where(col("as_of").equalTo(Date.valueOf(asOf)))
+      Row written = lake.read(Tables.RECOMMENDATION_CANDIDATES).where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf)))
           .selectExpr("count(*)", "count(DISTINCT customer_id)").first();
       long reminders = lake.read(Tables.REPLENISHMENT_REMINDERS)
-          .where(col("as_of").equalTo(Date.valueOf(asOf))).count();
-      long rules = lake.read(Tables.BASKET_RULES).where(col("as_of").equalTo(Date.valueOf(asOf))).count();
+          .where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf))).count();
+      long rules = lake.read(Tables.BASKET_RULES).where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf))).count();
       String summary = String.format(Locale.ROOT, "%,d candidates for %,d customers (ALS %s), %,d replenishment "
           + "reminders, %,d basket rules", written.getLong(0), written.getLong(1), params, reminders, rules);
       context.progress().line(name(), summary);
@@ -170,7 +167,7 @@ public final class RecommendationJob implements Job {
    * {@code sample} says which customer sample the inputs hold, null for all.
    */
   private Recommendations.Evaluation evaluate(JobContext context, Recommendations recs, Recommendations.Inputs inputs,
-                                              String sample, List<Row> metrics) {
+                                              String sample, List<ModelMetric> metrics) {
     RecsConfig config = context.config().recommendations();
     LocalDate trainEnd = context.asOf().minusDays(config.evalDays());
     if (Interactions.between(inputs.lines(), null, trainEnd).limit(1).isEmpty()
@@ -248,7 +245,9 @@ public final class RecommendationJob implements Job {
         evaluation.bySource().get(Recommendations.FUSION).precision());
   }
 
-  private static Row metric(JobContext context, String model, String metric, double value, String detail) {
-    return RowFactory.create(model, MODEL_VERSION, Date.valueOf(context.asOf()), metric, value, detail);
+  private static ModelMetric metric(JobContext context, String model, String metric, double value,
+                                    String detail) {
+    return new ModelMetric(model, MODEL_VERSION, context.asOf(), metric, value, detail);
   }
+
 }

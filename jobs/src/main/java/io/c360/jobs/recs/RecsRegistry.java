@@ -1,25 +1,20 @@
 package io.c360.jobs.recs;
 
-import static org.apache.spark.sql.functions.col;
 
-import io.c360.core.catalog.Tables;
 import io.c360.core.config.RecsConfig;
+import io.c360.core.metrics.ModelScope;
+import io.c360.core.metrics.RegisteredModel;
 import io.c360.core.recs.AlsRecommender;
 import io.c360.core.recs.BlendRanker;
 import io.c360.core.recs.Recommendations;
 import io.c360.jobs.Lake;
+import io.c360.jobs.LakeModelStore;
 import java.nio.file.Files;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * What the offline evaluation of the recommendations chose: the ALS grid point, the blend weights and rank offset
@@ -49,28 +44,26 @@ final class RecsRegistry {
    * whose saved ranker is gone (a lake copied without its {@code _models} folder).
    */
   Optional<Registered> choose(RecsConfig config, LocalDate asOf, List<String> sources) {
-    if (config.reevaluateDays() == 0 || !lake.exists(Tables.MODEL_REGISTRY)) {
+    if (config.reevaluateDays() == 0) {
       return Optional.empty();
     }
-    Optional<Row> newest = lake.read(Tables.MODEL_REGISTRY).where(col("model").equalTo(MODEL))
-        .where(col("as_of").leq(Date.valueOf(asOf)))
-        .where(col("as_of").gt(Date.valueOf(asOf.minusDays(config.reevaluateDays()))))
-        .orderBy(col("as_of").desc()).limit(1)
-        .select("model_version", "as_of", "artifact_path", "params", "detail").collectAsList().stream().findFirst();
-    return newest.filter(row -> row.getString(4).equals(detail(config, sources)))
-        .filter(row -> row.isNullAt(2) || Files.isDirectory(lake.root().resolve(row.getString(2))))
-        .map(row -> registered(row, sources));
+    Optional<RegisteredModel> newest = new LakeModelStore(lake).versions(MODEL).stream()
+        .filter(m -> !m.asOf().isAfter(asOf) && m.asOf().isAfter(asOf.minusDays(config.reevaluateDays())))
+        .reduce((a, b) -> b);
+    return newest.filter(m -> m.detail().equals(detail(config, sources)))
+        .filter(m -> m.artifactPath() == null || Files.isDirectory(lake.root().resolve(m.artifactPath())))
+        .map(m -> registered(m, sources));
   }
 
-  private Registered registered(Row row, List<String> sources) {
-    Map<String, Double> params = row.getJavaMap(3);
+  private Registered registered(RegisteredModel model, List<String> sources) {
+    Map<String, Double> params = model.params();
     Map<String, Double> weights = new LinkedHashMap<>();
     sources.forEach(s -> weights.put(s, params.get(WEIGHT + s)));
-    BlendRanker ranker = row.isNullAt(2) ? null
-        : BlendRanker.load(lake.root().resolve(row.getString(2)).toString(), sources);
+    BlendRanker ranker = model.artifactPath() == null ? null
+        : BlendRanker.load(lake.root().resolve(model.artifactPath()).toString(), sources);
     AlsRecommender.Params als = new AlsRecommender.Params(params.get("als_rank").intValue(),
         params.get("als_reg_param"), params.get("als_alpha"));
-    return new Registered(row.getString(0), ((Date) row.get(1)).toLocalDate(), als,
+    return new Registered(model.version(), model.asOf(), als,
         new Recommendations.Blending(weights, params.get("rank_offset").intValue(), ranker));
   }
 
@@ -79,7 +72,7 @@ final class RecsRegistry {
    * date's: saves the learned ranker under the lake first (a run killed in between leaves no registry row, and the
    * next run evaluates again).
    */
-  String register(SparkSession spark, RecsConfig config, LocalDate asOf, Recommendations.Evaluation evaluation,
+  String register(RecsConfig config, LocalDate asOf, Recommendations.Evaluation evaluation,
                   List<String> sources, double share) {
     String version = MODEL + "-" + asOf;
     Recommendations.Blending blending = evaluation.blending();
@@ -93,10 +86,8 @@ final class RecsRegistry {
     params.put("learned_ranker", blending.ranker() == null ? 0.0 : 1.0);
     params.put("customer_sample_share", share);
     long customers = evaluation.bySource().get(Recommendations.BLENDED).customers();
-    Row row = RowFactory.create(MODEL, version, Date.valueOf(asOf), Timestamp.from(Instant.now()), params, null,
-        null, null, customers, artifact, detail(config, sources));
-    lake.replaceWhere(Tables.MODEL_REGISTRY, spark.createDataFrame(List.of(row), Tables.MODEL_REGISTRY.schema()),
-        "model = '" + MODEL + "' AND as_of = '" + asOf + "'");
+    new LakeModelStore(lake).register(ModelScope.of(MODEL, asOf), List.of(RegisteredModel.trained(MODEL, version,
+        asOf, params, customers, artifact, List.of(), detail(config, sources))));
     return version;
   }
 

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
+import io.c360.core.catalog.Columns;
 import io.c360.core.catalog.Source;
 import io.c360.core.catalog.Tables;
 import io.c360.core.config.IdentityConfig;
@@ -13,6 +13,8 @@ import io.c360.core.config.ServiceConfig;
 import io.c360.core.identity.Identifiers;
 import io.c360.core.identity.IdentityGraph;
 import io.c360.core.ingest.Snapshots;
+import io.c360.core.metrics.ModelMetric;
+import io.c360.core.metrics.ModelScope;
 import io.c360.core.profile.AsOfWindow;
 import io.c360.core.profile.CustomerKeys;
 import io.c360.core.service.ServiceKpis;
@@ -20,6 +22,7 @@ import io.c360.core.service.TicketClassifier;
 import io.c360.core.service.TicketInsights;
 import io.c360.jobs.Job;
 import io.c360.jobs.JobContext;
+import io.c360.jobs.JobName;
 import io.c360.jobs.JobResult;
 import io.c360.jobs.Lake;
 import io.c360.jobs.identity.IdentityJob;
@@ -29,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * tickets: the latest state of the tickets created up to the as-of date, classified by their text where the desk
@@ -38,15 +40,11 @@ import org.apache.spark.sql.RowFactory;
  * {@code kpi-window-days} ending on the as-of date into service_kpis ({@link ServiceKpis}); the classifier's held-out
  * evaluation into model_metrics. Skipped without a tickets source.
  */
+@JobName("tickets")
 public final class TicketJob implements Job {
 
   public static final String MODEL = "ticket_classifier";
   public static final String MODEL_VERSION = "tfidf-lr-v1";
-
-  @Override
-  public String name() {
-    return "tickets";
-  }
 
   @Override
   public JobResult run(JobContext context) {
@@ -55,17 +53,11 @@ public final class TicketJob implements Job {
       return JobResult.skipped("no tickets source");
     }
     Date asOf = Date.valueOf(context.asOf());
-    String where = "as_of = '" + context.asOf() + "'";
     ServiceConfig config = context.config().service();
-    AsOfWindow window = new AsOfWindow(context.asOf());
-    Dataset<Row> tickets = Snapshots.latest(lake.read(Tables.bronze(Source.TICKETS)), Source.TICKETS)
-        .where(window.seen(col("created_ts")))
-        .select("ticket_id", "member_id", "phone", "created_ts", "first_response_ts", "resolved_ts", "category",
-            "text")
-        .withColumn("category", when(col("category").equalTo(""), lit(null)).otherwise(col("category")))
+    Dataset<Row> tickets = TicketInsights.tickets(lake.read(Tables.bronze(Source.TICKETS)), context.asOf())
         .localCheckpoint();
 
-    List<Row> metrics = new ArrayList<>();
+    List<ModelMetric> metrics = new ArrayList<>();
     Dataset<Row> classified;
     String modelNote;
     try {
@@ -75,21 +67,19 @@ public final class TicketJob implements Job {
       modelNote = String.format(Locale.ROOT, "classifier macro F1 %.3f, accuracy %.3f on %,d held-out tickets",
           trained.evaluation().macroF1(), trained.evaluation().accuracy(), trained.evaluation().testRows());
     } catch (IllegalArgumentException e) {
-      classified = tickets.withColumn(TicketClassifier.PREDICTED, lit(null).cast("string"))
-          .withColumn(TicketClassifier.CONFIDENCE, lit(null).cast("double"));
+      classified = TicketInsights.unclassified(tickets);
       modelNote = "no classifier: " + e.getMessage();
     }
     Dataset<Row> insights = new TicketInsights(config, context.config().segments().rfm().bins())
         .insights(withCustomers(context, classified), customerValue(context), context.asOf());
-    lake.replaceWhere(Tables.TICKET_INSIGHTS, insights, where);
-    Dataset<Row> written = lake.read(Tables.TICKET_INSIGHTS).where(col("as_of").equalTo(asOf));
+    lake.replaceAsOf(Tables.TICKET_INSIGHTS, context.asOf(), insights);
+    Dataset<Row> written = lake.read(Tables.TICKET_INSIGHTS).where(col(Columns.AS_OF).equalTo(asOf));
     if (!metrics.isEmpty()) {
-      lake.replaceWhere(Tables.MODEL_METRICS, context.spark().createDataFrame(metrics,
-          Tables.MODEL_METRICS.schema()), "model = '" + MODEL + "' AND " + where);
+      context.metrics().save(ModelScope.of(MODEL, context.asOf()), metrics);
     }
-    lake.replaceWhere(Tables.SERVICE_KPIS, ServiceKpis.transform(written, lake.read(Tables.bronze(Source.ORDERS)),
-        config, context.asOf()), where);
-    lake.replaceWhere(Tables.TICKET_QUEUE, TicketInsights.queue(written), where);
+    lake.replaceAsOf(Tables.SERVICE_KPIS, context.asOf(), ServiceKpis.transform(written,
+        lake.read(Tables.bronze(Source.ORDERS)), config, context.asOf()));
+    lake.replaceAsOf(Tables.TICKET_QUEUE, context.asOf(), TicketInsights.queue(written));
 
     long rows = written.count();
     String summary = String.format(Locale.ROOT, "%,d tickets; %s", rows, modelNote);
@@ -109,7 +99,7 @@ public final class TicketJob implements Job {
     Dataset<Row> contacts = new IdentityGraph(identity).contacts(new IdentityGraph.Inputs(orders, members, null));
     CustomerKeys keys = new CustomerKeys(IdentityJob.customers(lake, context.asOf(), "tickets"), contacts);
     Dataset<Row> attached = keys.attach(tickets, null,
-        Identifiers.phoneE164(col("phone"), identity.defaultCountryCode())).select("ticket_id", "customer_id");
+        Identifiers.phoneE164(col("phone"), identity.defaultCountryCode())).select("ticket_id", Columns.CUSTOMER_ID);
     return tickets.join(attached, new String[] {"ticket_id"}, "left").drop("member_id", "phone");
   }
 
@@ -119,27 +109,24 @@ public final class TicketJob implements Job {
     if (!lake.exists(Tables.CUSTOMER_SEGMENTS)) {
       return null;
     }
-    return lake.read(Tables.CUSTOMER_SEGMENTS).where(col("as_of").equalTo(Date.valueOf(context.asOf())))
-        .select(col("customer_id"), col("m_score"), col("member_tier"),
+    return lake.read(Tables.CUSTOMER_SEGMENTS).where(col(Columns.AS_OF).equalTo(Date.valueOf(context.asOf())))
+        .select(col(Columns.CUSTOMER_ID), col("m_score"), col("member_tier"),
             coalesce(col("five_tier").equalTo("high_value"), lit(false)).as("vip"));
   }
 
-  private static List<Row> metricRows(JobContext context, TicketClassifier.Evaluation e) {
-    List<Row> rows = new ArrayList<>();
-    rows.add(metric(context, "macro_f1", e.macroF1(), "held out"));
-    rows.add(metric(context, "accuracy", e.accuracy(), "held out"));
-    rows.add(metric(context, "train_rows", e.trainRows(), "held out"));
-    rows.add(metric(context, "test_rows", e.testRows(), "held out"));
+  private static List<ModelMetric> metricRows(JobContext context, TicketClassifier.Evaluation e) {
+    ModelMetric.Key key = new ModelMetric.Key(MODEL, MODEL_VERSION, context.asOf());
+    List<ModelMetric> rows = new ArrayList<>();
+    rows.add(key.of("macro_f1", e.macroF1(), "held out"));
+    rows.add(key.of("accuracy", e.accuracy(), "held out"));
+    rows.add(key.of("train_rows", e.trainRows(), "held out"));
+    rows.add(key.of("test_rows", e.testRows(), "held out"));
     for (TicketClassifier.ClassMetrics c : e.classes()) {
-      rows.add(metric(context, "precision", c.precision(), c.category()));
-      rows.add(metric(context, "recall", c.recall(), c.category()));
-      rows.add(metric(context, "f1", c.f1(), c.category()));
-      rows.add(metric(context, "support", c.support(), c.category()));
+      rows.add(key.of("precision", c.precision(), c.category()));
+      rows.add(key.of("recall", c.recall(), c.category()));
+      rows.add(key.of("f1", c.f1(), c.category()));
+      rows.add(key.of("support", c.support(), c.category()));
     }
     return rows;
-  }
-
-  private static Row metric(JobContext context, String metric, double value, String detail) {
-    return RowFactory.create(MODEL, MODEL_VERSION, Date.valueOf(context.asOf()), metric, value, detail);
   }
 }

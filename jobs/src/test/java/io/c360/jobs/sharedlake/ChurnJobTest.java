@@ -87,9 +87,10 @@ class ChurnJobTest {
     assertEquals(10, lake.read(Tables.MODEL_METRICS).where("model = 'churn' AND metric = 'lift'").count());
     Row registry = lake.read(Tables.MODEL_REGISTRY).where("model = 'churn'").first();
     assertEquals("churn-" + AS_OF, registry.getAs("model_version"));
-    String detail = registry.getAs("detail");
-    assertTrue(detail.startsWith("training T0s 2025-07-04..2025-08-03 (2), validation T0 2025-09-02, evaluation "
-        + "T0 2025-11-01; features days_since_last_order, orders"), detail);
+    assertEquals("training T0s 2025-07-04..2025-08-03 (2), validation T0 2025-09-02, evaluation T0 2025-11-01",
+        registry.getAs("detail"));
+    assertEquals(ChurnDataset.featureNames(), registry.getList(registry.fieldIndex("features")),
+        "the features, in model order");
     assertEquals("_models/churn/churn-" + AS_OF, registry.getAs("artifact_path"), "relative to the lake root");
     assertTrue(Files.isDirectory(test.root.resolve(registry.<String>getAs("artifact_path"))));
     java.util.Map<String, Double> params = registry.getJavaMap(registry.fieldIndex("params"));
