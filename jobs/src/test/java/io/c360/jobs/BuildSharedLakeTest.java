@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Builds the {@link SharedLake} and checks that every job of the build succeeded. Surefire runs the classes of this
- * module in alphabetical order: this class comes first, so one test JVM builds the lake while the others run the
+ * module in alphabetical order: this class comes first, so one test JVM builds the lake while the other runs the
  * classes that need none (the packages before {@code sharedlake}); the classes that read the lake sort after them.
  */
 @ExtendWith({SparkTest.class, SharedLake.Unchanged.class})

@@ -3,6 +3,7 @@ package io.c360.core.identity;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
 import org.apache.spark.sql.Dataset;
@@ -44,7 +45,7 @@ public final class ConnectedComponents {
         .distinct().localCheckpoint();
     for (int round = 1; round <= maxRounds; round++) {
       Dataset<Row> next = smallStar(largeStar(current)).localCheckpoint();
-      boolean changed = !next.exceptAll(current).isEmpty() || !current.exceptAll(next).isEmpty();
+      boolean changed = differ(next, current);
       current = next;
       if (!changed) {
         Dataset<Row> labels = labels(current);
@@ -53,6 +54,12 @@ public final class ConnectedComponents {
       }
     }
     throw new NotConverged(maxRounds);
+  }
+
+  /** Whether two sets of distinct edges differ: one query (a full outer join), where two excepts took two. */
+  private static boolean differ(Dataset<Row> a, Dataset<Row> b) {
+    return !a.withColumn("_a", lit(true)).join(b.withColumn("_b", lit(true)), new String[] {"u", "v"}, "full_outer")
+        .where(col("_a").isNull().or(col("_b").isNull())).isEmpty();
   }
 
   /** Both directions of every edge, self-loops included once. */

@@ -179,8 +179,8 @@ class ForgetCommandTest {
     return ids;
   }
 
-  /** Rows of a source's rows (bronze or any file of a bronze table) carrying one of the raw identifiers. */
-  private static long carrying(Dataset<Row> rows, Map<String, Set<String>> ids) {
+  /** Whether a row (bronze, or of any file of a bronze table) carries one of the raw identifiers. */
+  private static Column carrying(Dataset<Row> rows, Map<String, Set<String>> ids) {
     List<String> columns = Arrays.asList(rows.columns());
     Column hit = org.apache.spark.sql.functions.lit(false);
     if (columns.contains("phone")) {
@@ -211,7 +211,24 @@ class ForgetCommandTest {
         hit = hit.or(col("raw_record").contains("\"" + key + "\""));
       }
     }
-    return rows.where(org.apache.spark.sql.functions.coalesce(hit, org.apache.spark.sql.functions.lit(false))).count();
+    return org.apache.spark.sql.functions.coalesce(hit, org.apache.spark.sql.functions.lit(false));
+  }
+
+  /**
+   * Rows holding the customer: one of the customer ids in customer_id or other_customer_id, or in a bronze table
+   * (personal) one of the raw identifiers. One query per table.
+   */
+  private static long holding(Dataset<Row> rows, boolean personal, Set<String> customerIds,
+                              Map<String, Set<String>> ids) {
+    List<String> columns = Arrays.asList(rows.columns());
+    Column hit = personal ? carrying(rows, ids) : org.apache.spark.sql.functions.lit(false);
+    for (String column : List.of("customer_id", "other_customer_id")) {
+      if (columns.contains(column)) {
+        hit = hit.or(org.apache.spark.sql.functions.coalesce(col(column).isin(customerIds.toArray()),
+            org.apache.spark.sql.functions.lit(false)));
+      }
+    }
+    return rows.where(hit).count();
   }
 
   private static boolean personal(TableDef table) {
@@ -222,14 +239,7 @@ class ForgetCommandTest {
   private List<String> tablesHolding(Set<String> customerIds, Map<String, Set<String>> ids) {
     List<String> holding = new ArrayList<>();
     for (TableDef table : lake.existingTables()) {
-      Dataset<Row> rows = lake.read(table);
-      long n = personal(table) ? carrying(rows, ids) : 0;
-      for (String column : List.of("customer_id", "other_customer_id")) {
-        if (table.column(column).isPresent()) {
-          n += rows.where(col(column).isin(customerIds.toArray())).count();
-        }
-      }
-      if (n > 0) {
+      if (holding(lake.read(table), personal(table), customerIds, ids) > 0) {
         holding.add(table.name());
       }
     }
@@ -247,11 +257,7 @@ class ForgetCommandTest {
     }
     // one read of every file, data and change data alike (their columns differ: merged)
     Dataset<Row> rows = spark.read().option("mergeSchema", "true").parquet(files.toArray(String[]::new));
-    long n = personal(table) ? carrying(rows, ids) : 0;
-    if (Arrays.asList(rows.columns()).contains("customer_id")) {
-      n += rows.where(col("customer_id").isin(customerIds.toArray())).count();
-    }
-    return n;
+    return holding(rows, personal(table), customerIds, ids);
   }
 
   private static long dropped(String log, String source) {
