@@ -45,11 +45,9 @@ class RealExportEndToEndTest {
     Path conf = dir.resolve("superstore.conf");
     CliRun init = CliRun.of("init", "--input", file.toString(), "--out", conf.toString());
     assertEquals(0, init.code(), init.err());
-    // the shared lake's small models, no blend tuning or learned ranker, the evaluation and the ALS fit on 200 of the
-    // 804 customers: this test checks the run, not the models
+    // the shared lake's small models, and no blend tuning or learned ranker: this test checks the run, not the models
     TestLake test = new TestLake(dir, Files.readString(conf) + SharedLake.CONF
-        + "c360.recommendations { blend.tune-weights = false, ranker.enabled = false, evaluation-customers = 200,"
-        + " als.fit-customers = 200 }\n");
+        + "c360.recommendations { blend.tune-weights = false, ranker.enabled = false }\n");
 
     CliRun run = CliRun.of("pipeline", "--conf", test.confFile.toString());
     assertEquals(0, run.code(), run.err());
