@@ -2,7 +2,7 @@
 """Where a c360 job's time goes, from its Spark event log (c360.spark.conf { "spark.eventLog.enabled" = "true",
 "spark.eventLog.dir" = "file:///DIR" }).
 
-Usage: scripts/eventlog-profile.py EVENT_LOG [TOP] [--jobs JOB_RUNS_CSV]      (TOP default 15)
+Usage: scripts/eventlog-profile.py EVENT_LOG [TOP] [--jobs JOB_RUNS_CSV [--lake LAKE]]      (TOP default 15)
 
 Prints the application's wall time, the time covered by at least one running Spark job (the rest is the driver:
 planning, Delta log reads and commits), the TOP slowest top-level SQL executions (one nested in another is left
@@ -13,11 +13,14 @@ Stages run side by side and wait for free cores, so their wall seconds overlap. 
 --jobs splits a pipeline's log by job: a CSV with the columns job, started_at and ended_at (UTC), e.g.
   c360 sql --lake LAKE --format csv "SELECT job, started_at, ended_at FROM c360.job_runs WHERE run_id LIKE 'RUN%'"
 For each job it prints its wall time, the part of it with a Spark job running, the task time of the stages
-submitted in it and its three slowest top-level SQL executions.
+submitted in it, how many top-level SQL executions and Spark jobs it started and its three slowest top-level SQL
+executions; with --lake (the lake folder the run wrote), also how many Delta commits it made (commitInfo timestamps
+of every table's _delta_log).
 """
 import argparse
 import csv
 import json
+import os
 import sys
 from datetime import datetime, timezone
 
@@ -56,9 +59,30 @@ def read_jobs(path):
     return sorted(((epoch_ms(r["started_at"]), epoch_ms(r["ended_at"]), r["job"]) for r in rows))
 
 
-def per_job(windows, jobs, sql, stages):
+def commit_times(lake):
+    """Epoch milliseconds of every Delta commit under the lake folder (commitInfo.timestamp)."""
+    times = []
+    for table in sorted(os.listdir(lake)):
+        log = os.path.join(lake, table, "_delta_log")
+        if not os.path.isdir(log):
+            continue
+        for name in os.listdir(log):
+            if not name.endswith(".json"):
+                continue
+            with open(os.path.join(log, name), encoding="utf-8") as f:
+                for line in f:
+                    info = json.loads(line).get("commitInfo")
+                    if info:
+                        times.append(info["timestamp"])
+                        break
+    return times
+
+
+def per_job(windows, jobs, sql, stages, commits):
     print("\nby job:")
-    print(f"  {'job':<16} {'wall s':>8} {'spark s':>8} {'task s':>8} {'cores':>6}  slowest top-level SQL executions")
+    print(f"  {'job':<16} {'wall s':>8} {'spark s':>8} {'task s':>8} {'cores':>6} {'SQL':>5} {'jobs':>5} "
+          f"{'commits':>7}  slowest top-level SQL executions")
+    totals = [0, 0, 0]
     for start, end, name in windows:
         wall = (end - start) / 1000
         busy = covered([(max(s, start), min(e, end)) for s, e in jobs.values() if e and s < end and e > start])
@@ -66,10 +90,18 @@ def per_job(windows, jobs, sql, stages):
         slow = sorted(((e - s) / 1000, " ".join(d.split())[:48]) for s, e, d in sql.values()
                       if e and start <= s < end)[-3:]
         tops = "; ".join(f"{sec:.0f} s {d}" for sec, d in reversed(slow))
-        print(f"  {name:<16} {wall:8.1f} {busy / 1000:8.1f} {task:8.1f} {task / max(wall, 0.001):6.2f}  {tops}")
+        counts = [sum(1 for s, _, _ in sql.values() if start <= s < end),
+                  sum(1 for s, _ in jobs.values() if start <= s < end),
+                  sum(1 for t in commits if start <= t <= end) if commits is not None else None]
+        totals = [a + (b or 0) for a, b in zip(totals, counts)]
+        made = "" if counts[2] is None else counts[2]
+        print(f"  {name:<16} {wall:8.1f} {busy / 1000:8.1f} {task:8.1f} {task / max(wall, 0.001):6.2f} "
+              f"{counts[0]:5d} {counts[1]:5d} {made:>7}  {tops}")
+    made = "" if commits is None else totals[2]
+    print(f"  {'all jobs':<16} {'':>8} {'':>8} {'':>8} {'':>6} {totals[0]:5d} {totals[1]:5d} {made:>7}")
 
 
-def main(path, top, windows=None):
+def main(path, top, windows=None, commits=None):
     app = {}
     jobs, sql, stages = {}, {}, {}
     with open(path, encoding="utf-8") as f:
@@ -131,15 +163,21 @@ def main(path, top, windows=None):
         print(f"  {st['run']:8.1f} {st['seconds']:8.1f} {st['tasks']:6d} {st['input_mb']:8.0f} "
               f"{st['shuffle_read_mb']:8.0f} {st['shuffle_write_mb']:8.0f} {st['spill_mb']:7.0f}  {st['name'][:60]}")
     if windows:
-        per_job(windows, jobs, sql, stages)
+        per_job(windows, jobs, sql, stages, commits)
 
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
         sys.exit(__doc__)
-    parser = argparse.ArgumentParser(usage=__doc__)
+    parser = argparse.ArgumentParser(usage=__doc__.replace("%", "%%"))
     parser.add_argument("event_log")
     parser.add_argument("top", nargs="?", type=int, default=15)
     parser.add_argument("--jobs")
+    parser.add_argument("--lake")
     args = parser.parse_args()
-    main(args.event_log, args.top, read_jobs(args.jobs) if args.jobs else None)
+    if args.lake and not args.jobs:
+        sys.exit("--lake counts commits per job: give --jobs too")
+    if args.lake and not os.path.isdir(args.lake):
+        sys.exit(f"{args.lake}: not a folder")
+    main(args.event_log, args.top, read_jobs(args.jobs) if args.jobs else None,
+         commit_times(args.lake) if args.lake else None)

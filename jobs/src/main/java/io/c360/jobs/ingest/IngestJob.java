@@ -37,8 +37,9 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Ingest: for each configured source, reads the batch, checks and types every row, and writes the valid rows to
- * {@code bronze_<source>} and the rejected ones to {@code quarantine}, each replacing that batch's rows (so a
- * crashed run is repaired by re-running). The batches are then listed in {@code ingest_batches} in one commit;
+ * {@code bronze_<source>}, replacing that batch's rows, and the rejected rows of every batch to {@code quarantine}
+ * in one commit that replaces those batches' rows (so a crashed run is repaired by re-running). The batches are
+ * then listed in {@code ingest_batches} in one commit;
  * a listed batch is skipped, so re-ingesting the same files changes nothing. Rows carrying an identifier of a
  * forgotten customer ({@link Tombstones}) are dropped before the checks and counted apart. Sources are opened one
  * after another (a file the user must fix stops the job before anything is written) and then written
@@ -47,12 +48,10 @@ import org.apache.spark.storage.StorageLevel;
 @JobName("ingest")
 public final class IngestJob implements Job {
 
-  private final Object quarantineLock = new Object();
-
   @Override
   public JobResult run(JobContext context) {
     Opened opened = open(context);
-    List<List<Row>> ingested = ingestAll(context, opened.pending());
+    List<List<Row>> ingested = ingestAll(context, opened.pending()).stream().map(Written::listed).toList();
     long rowsIn = 0;
     long rowsOut = 0;
     for (List<Row> batch : ingested) {
@@ -145,23 +144,21 @@ public final class IngestJob implements Job {
   }
 
   /**
-   * Writes the pending batches, {@code c360.ingest.parallel-sources} at a time, and returns their
-   * {@code ingest_batches} rows in source order. When one fails, the others still finish (each replaces only its
-   * own batch's rows, and none is listed), then the first failure is thrown.
+   * Writes the pending batches to bronze, {@code c360.ingest.parallel-sources} at a time, then the quarantined rows
+   * of every batch written in one commit, and returns the batches in source order. When one fails, the others still
+   * finish (each replaces only its own batch's rows, and none is listed) and their quarantined rows are written,
+   * then the first failure is thrown.
    */
-  private List<List<Row>> ingestAll(JobContext context, List<Pending> pending) {
+  private List<Written> ingestAll(JobContext context, List<Pending> pending) {
     int threads = Math.min(context.config().ingest().parallelSources(), pending.size());
-    if (threads <= 1) {
-      return pending.stream().map(p -> ingest(context, p)).toList();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Written> written = new ArrayList<>();
+    RuntimeException failure = null;
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
-      List<Future<List<Row>>> futures = pending.stream().map(p -> pool.submit(() -> ingest(context, p))).toList();
-      List<List<Row>> rows = new ArrayList<>();
-      RuntimeException failure = null;
-      for (Future<List<Row>> future : futures) {
+      List<Future<Written>> futures = pending.stream().map(p -> pool.submit(() -> ingest(context, p))).toList();
+      for (Future<Written> future : futures) {
         try {
-          rows.add(future.get());
+          written.add(future.get());
         } catch (ExecutionException e) {
           if (e.getCause() instanceof Error error) {
             throw error;
@@ -174,13 +171,21 @@ public final class IngestJob implements Job {
           throw new IllegalStateException("ingest was interrupted", e);
         }
       }
-      if (failure != null) {
-        throw failure;
-      }
-      return rows;
     } finally {
       pool.shutdown();
     }
+    quarantine(context, written);
+    if (failure != null) {
+      throw failure;
+    }
+    return written;
+  }
+
+  /**
+   * One batch written to bronze: its {@code ingest_batches} rows (its own first), its rejected rows (a local
+   * checkpoint) and the condition that matches its rows in the quarantine table.
+   */
+  private record Written(List<Row> listed, Dataset<Row> quarantine, String quarantined) {
   }
 
   /**
@@ -216,8 +221,8 @@ public final class IngestJob implements Job {
     return new Checked(source, batch.batchId(), lines, bronze, transform.quarantine(lines), List.of(lines, checked));
   }
 
-  /** Writes one batch to bronze and quarantine and returns its {@code ingest_batches} rows. */
-  private List<Row> ingest(JobContext context, Pending pending) {
+  /** Writes one batch to bronze; its quarantined rows are written with the other batches'. */
+  private Written ingest(JobContext context, Pending pending) {
     long t0 = System.nanoTime() - pending.openNanos();
     SourceBatch batch = pending.batch();
     Source source = batch.source();
@@ -226,20 +231,23 @@ public final class IngestJob implements Job {
       Row counts = checked.read().agg(count(when(IngestTransform.isValid(), 1)), count(lit(1))).first();
       long valid = counts.getLong(0);
       long rejected = counts.getLong(1) - valid;
+      // the rejected rows outlive the batch's persisted rows: checkpointed until every batch is written
+      Dataset<Row> quarantined = checked.quarantine().localCheckpoint();
+      String where = "source = '" + source.id() + "' AND " + batchPredicate(batch);
       if (pending.conf().layout().derivesOrders()) {
-        return publishLines(context, pending, checked, valid, rejected, now, t0);
+        return new Written(publishLines(context, pending, checked, valid, rejected, now, t0), quarantined, where);
       }
       context.lake().replaceWhere(Tables.bronze(source), checked.bronze().get(source), batchPredicate(batch));
-      quarantine(context, source.id(), checked.quarantine(), batch);
       context.progress().stage(name(), source.id() + String.format(java.util.Locale.ROOT,
           " (%,d quarantined)", rejected), valid + rejected, valid, t0);
-      return List.of(listed(context, source, batch, now, valid + rejected, valid, rejected, batch.absent()));
+      return new Written(List.of(listed(context, source, batch, now, valid + rejected, valid, rejected,
+          batch.absent())), quarantined, where);
     }
   }
 
   /**
    * Publishes an orders file with one row per line ({@link OrderLines}): the orders, order lines and products its
-   * valid lines make to their bronze tables and the rejected lines to quarantine (source orders). Its
+   * valid lines make to their bronze tables (its rejected lines go to quarantine as source orders). Its
    * {@code ingest_batches} rows: orders counts lines (read = kept + quarantined), order_items and products the rows
    * derived.
    */
@@ -251,7 +259,6 @@ public final class IngestJob implements Job {
         OrderLines.absentColumns(Source.ORDERS, batch.absent())));
     Map<Source, Long> written = new LinkedHashMap<>();
     checked.bronze().forEach((table, rows) -> written.put(table, write(context, table, rows, batch, now, listed)));
-    quarantine(context, Source.ORDERS.id(), checked.quarantine(), batch);
     Row split = checked.bronze().get(Source.ORDERS).where(col(OrderLines.SHARED_ID).isNotNull())
         .agg(countDistinct(col(OrderLines.SHARED_ID)), count(lit(1))).first();
     if (split.getLong(0) > 0) {
@@ -280,11 +287,14 @@ public final class IngestJob implements Job {
     return count;
   }
 
-  private void quarantine(JobContext context, String source, Dataset<Row> rows, SourceBatch batch) {
-    // one writer at a time: two overwrites of the same unpartitioned table at once would conflict in Delta
-    synchronized (quarantineLock) {
-      context.lake().replaceWhere(Tables.QUARANTINE, rows, "source = '" + source + "' AND " + batchPredicate(batch));
+  /** The quarantined rows of the written batches in one commit, replacing those batches' earlier rows. */
+  private static void quarantine(JobContext context, List<Written> written) {
+    if (written.isEmpty()) {
+      return;
     }
+    context.lake().replaceWhere(Tables.QUARANTINE,
+        written.stream().map(Written::quarantine).reduce(Dataset::unionByName).orElseThrow(),
+        String.join(" OR ", written.stream().map(w -> "(" + w.quarantined() + ")").toList()));
   }
 
   private static Row listed(JobContext context, Source source, SourceBatch batch, Timestamp now, long in,

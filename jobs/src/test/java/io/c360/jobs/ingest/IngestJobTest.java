@@ -77,6 +77,9 @@ class IngestJobTest {
         quarantineReasons(lake, "orders"));
     assertEquals(2, lake.read(Tables.bronze(Source.ORDER_ITEMS)).count());
     assertEquals(Map.of("NEGATIVE_VALUE", 1L), quarantineReasons(lake, "order_items"));
+    assertEquals(List.of("CREATE TABLE", "WRITE"), lake.delta(Tables.QUARANTINE).history().orderBy("version")
+        .select("operation").collectAsList().stream().map(r -> r.getString(0)).toList(),
+        "the rejected rows of every source in one commit");
     Row member = lake.read(Tables.bronze(Source.MEMBERS)).first();
     assertEquals(1200L, member.<Long>getAs("points"));
     assertEquals(true, member.getAs("marketing_consent"));
