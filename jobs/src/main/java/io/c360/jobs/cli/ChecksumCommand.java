@@ -80,12 +80,14 @@ final class ChecksumCommand implements Callable<Integer> {
     }
     List<TableDef> selected = selected();
     try (Workspace ws = Workspace.open(common, true, role)) {
-      List<Row> rows = new ArrayList<>();
+      List<TableChecksum.Input> inputs = new ArrayList<>();
       for (TableDef table : selected) {
-        if (!ws.lake.exists(table)) {
-          continue;
+        if (ws.lake.exists(table)) {
+          inputs.add(new TableChecksum.Input(table.name(), rowsOf(ws, table), excluded(table)));
         }
-        TableChecksum.Result result = TableChecksum.of(table.name(), rowsOf(ws, table), excluded(table), digits);
+      }
+      List<Row> rows = new ArrayList<>();
+      for (TableChecksum.Result result : TableChecksum.of(inputs, digits)) {
         rows.add(RowFactory.create(result.table(), result.rows(), result.checksum()));
       }
       if (rows.isEmpty()) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.core.catalog.Source;
-import io.c360.core.catalog.TableDef;
 import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
 import io.c360.jobs.InputException;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,11 +111,11 @@ class IngestJobTest {
     Lake lake = test.open();
     List<String> volatileColumns = new ArrayList<>(TableChecksum.VOLATILE_COLUMNS);
     volatileColumns.add(Tables.SOURCE_FILE);
+    List<TableChecksum.Input> inputs = Stream.of(Tables.bronze(Source.ORDERS), Tables.bronze(Source.ORDER_ITEMS),
+            Tables.bronze(Source.MEMBERS), Tables.QUARANTINE, Tables.INGEST_BATCHES)
+        .map(t -> new TableChecksum.Input(t.name(), lake.read(t), volatileColumns)).toList();
     Map<String, TableChecksum.Result> tables = new TreeMap<>();
-    for (TableDef table : List.of(Tables.bronze(Source.ORDERS), Tables.bronze(Source.ORDER_ITEMS),
-        Tables.bronze(Source.MEMBERS), Tables.QUARANTINE, Tables.INGEST_BATCHES)) {
-      tables.put(table.name(), TableChecksum.of(table.name(), lake.read(table), volatileColumns, 12));
-    }
+    TableChecksum.of(inputs, 12).forEach(r -> tables.put(r.table(), r));
     return tables;
   }
 
