@@ -4,6 +4,9 @@
 # Env: BENCH_REPEAT (default 3), BENCH_NAME (default pipeline), BENCH_RERUN (default 1: after each run the pipeline
 # runs again for the same as-of date, as a scheduled daily run does: listed batches are skipped, churn and
 # recommendations build with the models and choices the first run registered; its stages are named rerun_<job>),
+# BENCH_NEXT_DAY (default 1: then the next day, as a daily schedule runs it: the generator's one-day batch of
+# 2026-01-01 (`generate --from 2025-12-31 --end 2026-01-01`, the same world) and `pipeline --as-of 2026-01-01` on
+# the first run's lake, with the models registered the day before; its stages are named nextday_<job>),
 # BENCH_CONF (a conf file passed to the pipeline with --conf, e.g. one that turns Spark's event log on for
 # scripts/eventlog-profile.py).
 # Writes bench/results/$BENCH_NAME-runs.csv (every run) and bench/results/$BENCH_NAME-median.csv (medians).
@@ -38,6 +41,13 @@ for n in "${sizes[@]}"; do
         ./scripts/c360 pipeline --lake "$dir/lake" --sources "$dir/src" --as-of 2025-12-31 ${BENCH_CONF:+--conf "$BENCH_CONF"} \
         --json > "$dir/rerun.json"
     fi
+    if [ "${BENCH_NEXT_DAY:-1}" = 1 ]; then
+      ./scripts/c360 generate --customers "$n" --seed 1 --from 2025-12-31 --end 2026-01-01 --out "$dir/day2" \
+        --json > "$dir/day2-gen.json"
+      /usr/bin/time -f "%e %M" -o "$dir/nextday.time" \
+        ./scripts/c360 pipeline --lake "$dir/lake" --sources "$dir/day2" --as-of 2026-01-01 \
+        ${BENCH_CONF:+--conf "$BENCH_CONF"} --json > "$dir/nextday.json"
+    fi
     python3 - "$dir" "$n" "$r" "$stamp" "$machine" >> "$runs" <<'PY'
 import json, os, sys
 d, n, r, stamp, machine = sys.argv[1:]
@@ -48,14 +58,17 @@ def line(stage, sec, rin, rout, heap, rss):
     rate = rin / sec if sec > 0 else 0
     print(f"{stamp},{machine},{n},{r},{stage},{sec:.2f},{rin},{rout},{rate:.0f},{heap},{rss}")
 line("generate", gen["seconds"], rows, rows, "", int(gen_rss) // 1024)
-for run, prefix in (("pipe", ""), ("rerun", "rerun_")):
+day2 = f"{d}/day2-gen.json"
+day_rows = sum(json.load(open(day2))["rows"].values()) if os.path.exists(day2) else 0
+for run, prefix, source_rows in (("pipe", "", rows), ("rerun", "rerun_", rows), ("nextday", "nextday_", day_rows)):
     if not os.path.exists(f"{d}/{run}.json"):
         continue
     pipe = json.load(open(f"{d}/{run}.json"))
     pipe_s, pipe_rss = open(f"{d}/{run}.time").read().split()
     for s in pipe["stages"]:
         line(prefix + s["job"], s["seconds"], s["rows_in"], s["rows_out"], "", "")
-    line(prefix + "pipeline_process", float(pipe_s), rows, rows, pipe["peak_heap_mb"], int(pipe_rss) // 1024)
+    line(prefix + "pipeline_process", float(pipe_s), source_rows, source_rows, pipe["peak_heap_mb"],
+         int(pipe_rss) // 1024)
 PY
   done
 done

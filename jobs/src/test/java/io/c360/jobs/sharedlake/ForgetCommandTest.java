@@ -144,7 +144,10 @@ class ForgetCommandTest {
         "nothing was erased");
   }
 
-  /** A customer with orders, a membership, tickets, scores and recommendations, with phones and emails of theirs only. */
+  /**
+   * A customer with orders, a membership, tickets, scores and recommendations, with phones and emails of theirs
+   * only.
+   */
   private String customerInManyTables() {
     List<Row> candidates = spark.sql("SELECT c.customer_id FROM " + lake.name(Tables.CUSTOMER_360) + " c JOIN "
         + lake.name(Tables.CHURN_SCORES) + " s USING (as_of, customer_id) "
