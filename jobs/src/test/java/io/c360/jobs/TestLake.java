@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /** A lake in a temp folder with its own catalog database, plus helpers to write tiny source files. */
 public final class TestLake {
@@ -61,6 +65,17 @@ public final class TestLake {
     Path path = sources.resolve(source).resolve(file);
     write(path, String.join("\n", lines) + "\n");
     return path;
+  }
+
+  /**
+   * The names (sorted) of the probes that hold at least one row, in one Spark query: a union of one row of each,
+   * where a loop would run a query per probe.
+   */
+  public static List<String> nonEmpty(Map<String, Dataset<Row>> probes) {
+    return probes.entrySet().stream()
+        .map(p -> p.getValue().limit(1).select(org.apache.spark.sql.functions.lit(p.getKey()).as("name")))
+        .reduce(Dataset::union).map(found -> found.collectAsList().stream().map(r -> r.getString(0)).sorted()
+            .toList()).orElse(List.of());
   }
 
   /** Copies the folder {@code from} with everything in it to {@code to}. */
