@@ -28,6 +28,9 @@ public final class C360Session {
     // a date that does not fit its column's pattern is a bad value (quarantined), not an upgrade error
     conf.setIfMissing("spark.sql.legacy.timeParserPolicy", "CORRECTED");
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
+    // a run plans a few hundred queries, many alike (the same transform at several dates): Spark's default cache of
+    // 100 compiled classes evicted them and Janino compiled them again
+    conf.setIfMissing("spark.sql.codegen.cache.maxEntries", "1000");
     conf.setIfMissing("spark.sql.warehouse.dir", lakeRoot.resolve("_warehouse").toUri().toString());
     conf.set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension," + SqlGuardExtension.class.getName());
     conf.set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");

@@ -21,8 +21,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import org.apache.spark.sql.types.StructType;
 import scala.Option;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
 
 /**
  * The Delta lake on disk and its registration in the session catalog. Each table lives in
@@ -216,8 +222,23 @@ public final class Lake {
       }
       catalog.dropTable(id, true, false);
     }
-    spark.sql("CREATE TABLE IF NOT EXISTS " + name(table) + " USING DELTA LOCATION '"
-        + path(table).toString().replace("'", "\\'") + "'");
+    catalog.createTable(entry(id, path(table)), true, false);
+  }
+
+  /**
+   * The catalog entry of an existing Delta table, as Delta's own {@code CREATE TABLE ... LOCATION} leaves it (an
+   * external table of provider delta with no schema or properties of its own: both live in the table's log), made
+   * without reading the log: registering the lake's tables at every start then costs no Delta snapshot, and a
+   * table's log is read when a statement first uses the table.
+   */
+  private static CatalogTable entry(TableIdentifier id, Path location) {
+    scala.collection.immutable.Map<String, String> none = scala.collection.immutable.Map$.MODULE$.empty();
+    Seq<String> noColumns = JavaConverters.asScalaBuffer(List.<String>of()).toList();
+    CatalogStorageFormat storage = CatalogStorageFormat.apply(Option.apply(location.toUri()), Option.empty(),
+        Option.empty(), Option.empty(), false, none);
+    return new CatalogTable(id, CatalogTableType.EXTERNAL(), storage, new StructType(), Option.apply("delta"),
+        noColumns, Option.empty(), "", System.currentTimeMillis(), -1L, "", none, Option.empty(), Option.empty(),
+        Option.empty(), noColumns, true, true, none, Option.empty());
   }
 
   private static Path registeredPath(SessionCatalog catalog, TableIdentifier id) {

@@ -64,6 +64,8 @@ public final class SparkTest implements BeforeAllCallback, ParameterResolver {
           .config("spark.sql.ansi.enabled", "false")
           .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
           .config("spark.databricks.delta.snapshotPartitions", "2")
+          // as C360Session: one test JVM runs the same jobs many times; their compiled classes stay cached
+          .config("spark.sql.codegen.cache.maxEntries", "1000")
           .config("spark.sql.warehouse.dir", warehouse.toUri().toString())
           .config("spark.sql.extensions",
               "io.delta.sql.DeltaSparkSessionExtension," + SqlGuardExtension.class.getName())
