@@ -1,14 +1,13 @@
 package io.c360.core.recs;
 
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.apache.spark.sql.expressions.Window;
 public final class RankingMetrics {
 
   private static final String LIST = "_list";
+  private static final String RELEVANT = "_relevant";
 
   private RankingMetrics() {
   }
@@ -34,59 +34,80 @@ public final class RankingMetrics {
   }
 
   /**
+   * What the evaluated customers bought, prepared once for scoring many lists against it: each distinct
+   * customer x sku with the customer's number of relevant skus (materialised), and the number of customers.
+   */
+  public record Truth(Dataset<Row> pairs, long customers) {
+
+    /** @param relevant customer_id, sku: what each evaluated customer bought in the test period */
+    public static Truth of(Dataset<Row> relevant) {
+      Dataset<Row> distinct = relevant.select(Interactions.CUSTOMER, Interactions.SKU).distinct();
+      Dataset<Row> pairs = distinct.join(distinct.groupBy(Interactions.CUSTOMER).agg(count(lit(1)).as(RELEVANT)),
+          Interactions.CUSTOMER).localCheckpoint();
+      return new Truth(pairs, pairs.select(Interactions.CUSTOMER).distinct().count());
+    }
+  }
+
+  /**
    * @param recommended customer_id, sku, rank (1 = best)
    * @param relevant    customer_id, sku: what each evaluated customer bought in the test period
    * @param catalogue   number of skus that could be recommended
    */
   public static Scores evaluate(Dataset<Row> recommended, Dataset<Row> relevant, int k, long catalogue) {
-    return evaluateBy(recommended.withColumn(LIST, lit("all")), LIST, List.of("all"), relevant, k, catalogue)
+    return evaluate(recommended, Truth.of(relevant), k, catalogue);
+  }
+
+  /** {@link #evaluate(Dataset, Dataset, int, long)} against a prepared {@link Truth}. */
+  public static Scores evaluate(Dataset<Row> recommended, Truth truth, int k, long catalogue) {
+    return evaluateBy(recommended.withColumn(LIST, lit("all")), LIST, List.of("all"), truth, k, catalogue)
         .get("all");
+  }
+
+  /** {@link #evaluateBy(Dataset, String, List, Truth, int, long)} against {@code relevant} (customer_id, sku). */
+  public static Map<String, Scores> evaluateBy(Dataset<Row> recommended, String listColumn, List<String> names,
+                                               Dataset<Row> relevant, int k, long catalogue) {
+    return evaluateBy(recommended, listColumn, names, Truth.of(relevant), k, catalogue);
   }
 
   /**
    * The scores of several lists in one pass: {@code recommended} holds customer_id, sku, rank (within the list)
-   * and the list's name in {@code listColumn}; every list is scored against all relevant customers (a list
-   * without rows scores zero).
+   * and the list's name in {@code listColumn}; every list is scored against all of the truth's customers (a list
+   * without rows scores zero). Only the hits are aggregated: a customer without one adds zero to every sum, so each
+   * mean is a sum over the hit customers divided by the truth's customer count.
    *
    * @param names the lists to score, in the order of the result
    */
   public static Map<String, Scores> evaluateBy(Dataset<Row> recommended, String listColumn, List<String> names,
-                                               Dataset<Row> relevant, int k, long catalogue) {
-    Dataset<Row> truth = relevant.select(Interactions.CUSTOMER, Interactions.SKU).distinct();
-    Dataset<Row> perCustomer = truth.groupBy(Interactions.CUSTOMER).agg(count(lit(1)).as("relevant"));
+                                               Truth truth, int k, long catalogue) {
     Dataset<Row> topK = recommended.where(col("rank").leq(k))
         .select(col(listColumn).as(LIST), col(Interactions.CUSTOMER), col(Interactions.SKU), col("rank"));
-    Dataset<Row> hits = topK.join(truth.withColumn("hit", lit(1)), new String[] {Interactions.CUSTOMER,
-            Interactions.SKU}, "left")
-        .withColumn("hit", coalesce(col("hit"), lit(0)))
-        .withColumn("hits_so_far", sum("hit").over(Window.partitionBy(LIST, Interactions.CUSTOMER).orderBy("rank")
-            .rowsBetween(Window.unboundedPreceding(), Window.currentRow())))
+    Dataset<Row> sums = topK.join(truth.pairs(), new String[] {Interactions.CUSTOMER, Interactions.SKU})
+        .withColumn("hits_so_far", row_number().over(Window.partitionBy(LIST, Interactions.CUSTOMER)
+            .orderBy("rank")))
         .groupBy(LIST, Interactions.CUSTOMER)
-        .agg(sum("hit").as("hits"), sum(when(col("hit").equalTo(1), col("hits_so_far").divide(col("rank")))
-            .otherwise(0.0)).as("ap_sum"));
-    Dataset<Row> lists = topK.groupBy(LIST).agg(count_distinct(col(Interactions.SKU)).as("skus"));
+        .agg(count(lit(1)).as("hits"), sum(col("hits_so_far").divide(col("rank"))).as("ap_sum"),
+            first(RELEVANT).as(RELEVANT))
+        .groupBy(LIST)
+        .agg(sum(col("hits").divide(k)).as("p"), sum(col("hits").divide(col(RELEVANT))).as("r"),
+            sum(col("ap_sum").divide(least(col(RELEVANT), lit(k)))).as("ap"));
     Map<String, Scores> scores = new LinkedHashMap<>();
-    for (Row row : lists.crossJoin(perCustomer)
-        .join(hits, new String[] {LIST, Interactions.CUSTOMER}, "left")
-        .select(col(LIST), col("skus"), coalesce(col("hits"), lit(0L)).divide(k).as("p"),
-            coalesce(col("hits"), lit(0L)).divide(col("relevant")).as("r"),
-            coalesce(col("ap_sum"), lit(0.0)).divide(least(col("relevant"), lit(k))).as("ap"))
-        .groupBy(LIST, "skus").agg(avg("p"), avg("r"), avg("ap"), count(lit(1)))
-        .orderBy(LIST).collectAsList()) {
-      long skus = row.getLong(1);
-      scores.put(row.getString(0), new Scores(row.getDouble(2), row.getDouble(3), row.getDouble(4),
-          catalogue == 0 ? 0 : (double) skus / catalogue, row.getLong(5)));
+    long customers = truth.customers();
+    if (customers > 0) {
+      for (Row row : topK.groupBy(LIST).agg(count_distinct(col(Interactions.SKU)).as("skus"))
+          .join(sums, new String[] {LIST}, "left").collectAsList()) {
+        long skus = row.getLong(1);
+        scores.put(row.getString(0), new Scores(sumOrZero(row, 2) / customers, sumOrZero(row, 3) / customers,
+            sumOrZero(row, 4) / customers, catalogue == 0 ? 0 : (double) skus / catalogue, customers));
+      }
     }
     Map<String, Scores> result = new LinkedHashMap<>();
-    long customers = -1;
     for (String name : names) {
-      Scores s = scores.get(name);
-      if (s == null) {
-        customers = customers < 0 ? perCustomer.count() : customers;
-        s = new Scores(0, 0, 0, 0, customers);
-      }
-      result.put(name, s);
+      result.put(name, scores.getOrDefault(name, new Scores(0, 0, 0, 0, customers)));
     }
     return result;
+  }
+
+  private static double sumOrZero(Row row, int i) {
+    return row.isNullAt(i) ? 0 : row.getDouble(i);
   }
 }

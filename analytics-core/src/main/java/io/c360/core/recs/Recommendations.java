@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -242,12 +243,13 @@ public final class Recommendations {
 
   /**
    * A time split at {@code cut}: the history up to it, the customers who bought in the history-days before it and
-   * again in (cut, end], the skus they bought then (the relevant ones), the exclusions (as {@link #build} makes
+   * again in (cut, end], the skus they bought then (the relevant ones, also as the metrics' truth), the exclusions (as {@link #build} makes
    * them), the catalogue size of the history, its purchase lines of the history-days window and the product
    * catalogue (null without products).
    */
-  private record Split(LocalDate cut, Inputs history, Dataset<Row> relevant, Dataset<Row> customers,
-                       Dataset<Row> exclusions, long catalogue, Dataset<Row> lines, Dataset<Row> products) {
+  private record Split(LocalDate cut, Inputs history, Dataset<Row> relevant, RankingMetrics.Truth truth,
+                       Dataset<Row> customers, Dataset<Row> exclusions, long catalogue, Dataset<Row> lines,
+                       Dataset<Row> products) {
   }
 
   private Split split(Inputs in, LocalDate cut, LocalDate end) {
@@ -263,9 +265,8 @@ public final class Recommendations {
     Dataset<Row> products = in.products() == null ? null
         : Products.catalogue(in.products(), config.similar().priceBands());
     return new Split(cut, new Inputs(history.lines(), history.events(), history.products(),
-        history.customers().join(customers, Interactions.CUSTOMER), history.anonymous()), relevant, customers,
-        exclusions, catalogue,
-        lines, products);
+        history.customers().join(customers, Interactions.CUSTOMER), history.anonymous()), relevant,
+        RankingMetrics.Truth.of(relevant), customers, exclusions, catalogue, lines, products);
   }
 
   /**
@@ -315,7 +316,7 @@ public final class Recommendations {
             .withColumn(Blend.SOURCE, lit(FUSION)).selectExpr(columns))
         .localCheckpoint();
     Map<String, RankingMetrics.Scores> bySource = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names,
-        test.relevant(), k, test.catalogue());
+        test.truth(), k, test.catalogue());
     return new Evaluation(trainEnd, validation.best(), validation.grid(), validation.blending(), validation.check(),
         bySource);
   }
@@ -354,7 +355,7 @@ public final class Recommendations {
       for (AlsRecommender.Params params : points) {
         Dataset<Row> als = alsAt(split, ratings, params);
         RankingMetrics.Scores scores = RankingMetrics.evaluate(Candidates.top(Candidates.without(als,
-            split.exclusions()), k), split.relevant(), k, split.catalogue());
+            split.exclusions()), k), split.truth(), k, split.catalogue());
         grid.put(params, scores);
         if (bestAls == null || better(scores, grid.get(best))) {
           best = params;
@@ -376,15 +377,16 @@ public final class Recommendations {
   /** The weights searched from the configured ones, then the best rank offset with them. */
   private Blending tuned(Dataset<Row> ranked, Split split) {
     int offset = config.blend().rankOffset();
+    Dataset<Row> pooled = Blend.pooled(ranked).localCheckpoint();
     Map<String, Double> weights = BlendWeights.search(weights(), Map.of(COLD_START, ALS),
-        trials -> scoreBlends(ranked, trials.stream().map(w -> new Blending(w, offset, null)).toList(), split));
+        trials -> scoreBlends(pooled, trials.stream().map(w -> new Blending(w, offset, null)).toList(), split));
     List<Blending> offsets = new ArrayList<>(List.of(new Blending(weights, offset, null)));
     for (int o : RANK_OFFSETS) {
       if (o != offset) {
         offsets.add(new Blending(weights, o, null));
       }
     }
-    List<RankingMetrics.Scores> scores = scoreBlends(ranked, offsets, split);
+    List<RankingMetrics.Scores> scores = scoreBlends(pooled, offsets, split);
     int chosen = 0;
     for (int i = 1; i < offsets.size(); i++) {
       if (better(scores.get(i), scores.get(chosen))) {
@@ -419,19 +421,13 @@ public final class Recommendations {
     return new Validation(best, grid, chosen, check);
   }
 
-  /** The scores of the blend of {@code ranked} with each blending, in one Spark job. */
-  private List<RankingMetrics.Scores> scoreBlends(Dataset<Row> ranked, List<Blending> blendings, Split split) {
-    List<String> names = new ArrayList<>();
-    Dataset<Row> lists = null;
-    for (Blending blending : blendings) {
-      String name = "w" + names.size();
-      names.add(name);
-      Dataset<Row> list = Blend.fuse(ranked, blending.weights(), blending.rankOffset(), config.k())
-          .select(col(Interactions.CUSTOMER), col(Interactions.SKU), col("rank"), lit(name).as(Blend.SOURCE));
-      lists = lists == null ? list : lists.unionByName(list);
-    }
-    Map<String, RankingMetrics.Scores> scores = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names,
-        split.relevant(), config.k(), split.catalogue());
+  /** The scores of the blend of {@link Blend#pooled} candidates with each blending, in one Spark job. */
+  private List<RankingMetrics.Scores> scoreBlends(Dataset<Row> pooled, List<Blending> blendings, Split split) {
+    Dataset<Row> lists = Blend.fuseEach(pooled, blendings.stream().map(Blending::weights).toList(),
+        blendings.stream().map(Blending::rankOffset).toList(), config.k(), Blend.SOURCE);
+    List<String> names = IntStream.range(0, blendings.size()).mapToObj(String::valueOf).toList();
+    Map<String, RankingMetrics.Scores> scores = RankingMetrics.evaluateBy(lists, Blend.SOURCE, names, split.truth(),
+        config.k(), split.catalogue());
     return names.stream().map(scores::get).toList();
   }
 

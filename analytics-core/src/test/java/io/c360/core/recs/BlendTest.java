@@ -53,4 +53,31 @@ class BlendTest {
     assertEquals(0.5 / 3, rows.get(2).<Double>getAs("score"), 1e-12);
     assertEquals(List.of(1, 2, 3), rows.stream().map(r -> r.<Integer>getAs("rank")).toList());
   }
+
+  @Test
+  void fuseEachRanksAsFuseDoesUnderEveryWeighting(SparkSession spark) {
+    Dataset<Row> ranked = Blend.ranked(candidates(spark,
+        new Object[] {"u1", "s1", 0.9, "similar customers", "als"},
+        new Object[] {"u1", "s2", 0.5, "similar customers", "als"},
+        new Object[] {"u1", "s2", 0.8, "often bought with X", "rules"},
+        new Object[] {"u1", "s3", 0.1, "often bought with Y", "rules"},
+        new Object[] {"u2", "s1", 1.0, "popular", "popularity"},
+        new Object[] {"u2", "s3", 0.7, "popular", "popularity"}), null, 30);
+    List<Map<String, Double>> weights = List.of(Map.of("als", 1.0, "rules", 0.5),
+        Map.of("als", 0.0, "rules", 2.0, "popularity", 1.0), Map.of("als", 1.0, "rules", 4.0));
+    List<Integer> offsets = List.of(1, 5, 60);
+    List<Row> each = Blend.fuseEach(Blend.pooled(ranked), weights, offsets, 2, "list")
+        .orderBy("list", "customer_id", "rank").collectAsList();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < weights.size(); i++) {
+      for (Row r : Blend.fuse(ranked, weights.get(i), offsets.get(i), 2).orderBy("customer_id", "rank")
+          .collectAsList()) {
+        expected.add(i + " " + r.getAs("customer_id") + " " + r.getAs("sku") + " " + r.getAs("rank"));
+      }
+    }
+    assertEquals(List.of("0 u1 s2 1", "0 u1 s1 2", "1 u1 s2 1", "1 u1 s3 2", "1 u2 s1 1", "1 u2 s3 2",
+        "2 u1 s2 1", "2 u1 s3 2"), expected, "fuse: a source without weight proposes nothing");
+    assertEquals(expected, each.stream().map(r -> r.getAs("list") + " " + r.getAs("customer_id") + " "
+        + r.getAs("sku") + " " + r.getAs("rank")).toList());
+  }
 }

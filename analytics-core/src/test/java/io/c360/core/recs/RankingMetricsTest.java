@@ -1,10 +1,12 @@
 package io.c360.core.recs;
 
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.c360.core.testdata.SparkTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -55,5 +57,20 @@ class RankingMetricsTest {
     assertEquals(0.2, s.recall(), 1e-12);
     assertEquals(0.5, s.map(), 1e-12);
     assertEquals(0.5, s.coverage(), 1e-12);
+  }
+
+  @Test
+  void severalListsScoreAgainstOnePreparedTruthAndAListWithoutRowsScoresZero(SparkSession spark) {
+    RankingMetrics.Truth truth = RankingMetrics.Truth.of(RecsRows.pairs("u1,a", "u1,c", "u2,y", "u2,y"));
+    assertEquals(2, truth.customers());
+    Dataset<Row> lists = ranked(spark, "u1:a,b", "u2:y").withColumn("list", lit("first"))
+        .unionByName(ranked(spark, "u1:c", "u3:a").withColumn("list", lit("second")));
+    Map<String, RankingMetrics.Scores> s = RankingMetrics.evaluateBy(lists, "list", List.of("second", "none",
+        "first"), truth, 2, 5);
+    assertEquals(List.of("second", "none", "first"), List.copyOf(s.keySet()));
+    // first: u1 1 hit of 2 relevant at rank 1, u2 1 of 1 at rank 1; second: u1's c at rank 1, u3 is not evaluated
+    assertEquals(new RankingMetrics.Scores((0.5 + 0.5) / 2, (0.5 + 1) / 2, (0.5 + 1) / 2, 3.0 / 5, 2), s.get("first"));
+    assertEquals(new RankingMetrics.Scores(0.5 / 2, 0.5 / 2, 0.5 / 2, 2.0 / 5, 2), s.get("second"));
+    assertEquals(new RankingMetrics.Scores(0, 0, 0, 0, 2), s.get("none"));
   }
 }
