@@ -161,7 +161,9 @@ public final class Recommendations {
 
   /**
    * Builds every source on the history up to {@code asOf} (the history-days window) except ALS, which the caller
-   * adds with {@link #withAls} (the grid fits several).
+   * adds with {@link #withAls} (the grid fits several). What several sources read (the catalogue, the skus'
+   * popularity, each customer's recent skus) is materialised first: inlined, each source planned and ran it again,
+   * about 110 Spark jobs for the sources of one date at 300 customers.
    */
   public Built build(Inputs in, LocalDate asOf) {
     LocalDate from = asOf.minusDays(config.historyDays());
@@ -171,13 +173,13 @@ public final class Recommendations {
     int perSource = config.blend().candidatesPerSource();
 
     Dataset<Row> catalogue = in.products() == null ? null
-        : Products.catalogue(in.products(), config.similar().priceBands());
+        : Products.catalogue(in.products(), config.similar().priceBands()).localCheckpoint();
     Dataset<Row> recent = Interactions.between(lines, asOf.minusDays(config.rules().recentDays()), asOf)
-        .select(Interactions.CUSTOMER, Interactions.SKU).distinct();
+        .select(Interactions.CUSTOMER, Interactions.SKU).distinct().localCheckpoint();
     // every purchase counts in the skus' popularity and the basket rules, the orders of no customer too
     Dataset<Row> purchases = in.anonymous() == null ? lines
         : lines.unionByName(Interactions.between(in.anonymous(), from, asOf));
-    Dataset<Row> items = Popularity.items(purchases, asOf, config.popularity().windowDays());
+    Dataset<Row> items = Popularity.items(purchases, asOf, config.popularity().windowDays()).localCheckpoint();
 
     BasketRules.Result rules = BasketRules.fit(BasketRules.baskets(purchases), config.rules().minSupport(),
         config.rules().minConfidence());
