@@ -196,6 +196,22 @@ public final class Lake {
   }
 
   /**
+   * The rows of the as-of date that a job has just written to the table (every table has one producing job): from
+   * the latest commit's operation metrics in the table's log, without reading the table; an empty write records
+   * no files. Only when the commit carries no metrics (history metrics turned off) are the rows counted.
+   */
+  public long writtenRows(TableDef table, LocalDate asOf) {
+    Map<String, String> metrics = delta(table).history(1).select("operationMetrics").first().getJavaMap(0);
+    if (metrics != null && metrics.containsKey("numOutputRows")) {
+      return Long.parseLong(metrics.get("numOutputRows"));
+    }
+    if (metrics != null && "0".equals(metrics.get("numFiles"))) {
+      return 0;
+    }
+    return read(table).where(org.apache.spark.sql.functions.col(Columns.AS_OF).equalTo(Date.valueOf(asOf))).count();
+  }
+
+  /**
    * Replaces the rows of one as-of date and of the models matching {@code models} (a SQL LIKE pattern) in a table
    * with a model column (model_metrics, model_registry).
    */

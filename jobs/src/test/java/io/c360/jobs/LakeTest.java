@@ -7,6 +7,7 @@ import io.c360.core.catalog.Tables;
 import io.c360.core.testdata.SparkTest;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -38,5 +39,21 @@ class LakeTest {
     assertEquals(2, rows.size());
     assertNull(rows.get(0).getAs("message"), "the earlier row reads the new column as null");
     assertEquals("complaint rate 13% above 10%", rows.get(1).getAs("message"));
+  }
+
+  @Test
+  void writtenRowsComeFromTheCommitAndAnEmptyWriteWroteNone(SparkSession spark, @TempDir Path dir) {
+    Lake lake = new TestLake(dir).open();
+    LocalDate day = LocalDate.parse("2025-12-31");
+    List<Row> alerts = List.of(
+        RowFactory.create(Date.valueOf(day), "complaints", "warning", "complaint_rate", 0.13, 0.1, "a"),
+        RowFactory.create(Date.valueOf(day), "refunds", "critical", "refund_rate", 0.2, 0.1, "b"));
+    lake.replaceAsOf(Tables.ALERTS, day, spark.createDataFrame(alerts, Tables.ALERTS.schema()));
+    assertEquals(2, lake.writtenRows(Tables.ALERTS, day));
+    lake.replaceAsOf(Tables.ALERTS, day, spark.createDataFrame(alerts.subList(0, 1), Tables.ALERTS.schema()));
+    assertEquals(1, lake.writtenRows(Tables.ALERTS, day), "the latest write, not the table");
+    lake.replaceAsOf(Tables.ALERTS, day, spark.createDataFrame(List.of(), Tables.ALERTS.schema()));
+    assertEquals(0, lake.writtenRows(Tables.ALERTS, day));
+    assertEquals(0, lake.read(Tables.ALERTS).count());
   }
 }

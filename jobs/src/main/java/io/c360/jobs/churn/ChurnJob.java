@@ -224,10 +224,10 @@ public final class ChurnJob implements Job {
     ModelScope scope = ModelScope.of(ChurnRegistry.MODEL, asOf);
     context.metrics().save(trained ? scope : scope.only(ADDITIVITY, PSI_SCORE), metrics);
 
-    Row counts = lake.read(Tables.CHURN_SCORES).where(col(Columns.AS_OF).equalTo(day))
-        .selectExpr("count(*)", "count_if(risk_band = 'high')").first();
+    // the scores as written (materialised above); the actions' count from their commit
+    Row counts = scores.selectExpr("count(*)", "count_if(risk_band = 'high')").first();
     long customers = counts.getLong(0);
-    long actionRows = lake.read(Tables.RETENTION_ACTIONS).where(col(Columns.AS_OF).equalTo(day)).count();
+    long actionRows = lake.writtenRows(Tables.RETENTION_ACTIONS, asOf);
     String summary = String.format(Locale.ROOT, "%,d customers scored with %s (%,d high risk, %,d retention "
         + "actions); SHAP sums within %.1e of the margin", customers, version, counts.getLong(1), actionRows,
         additivity);

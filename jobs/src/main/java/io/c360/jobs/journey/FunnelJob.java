@@ -50,7 +50,7 @@ public final class FunnelJob implements Job {
     Dataset<Row> written = lake.read(Tables.FUNNEL_DAILY).where(col(Columns.AS_OF).equalTo(asOf));
     Row totals = written.where(col("step_no").equalTo(1)).agg(org.apache.spark.sql.functions.sum("devices"))
         .first();
-    long rows = written.count();
+    long rows = lake.writtenRows(Tables.FUNNEL_DAILY, context.asOf());
     long entries = totals.isNullAt(0) ? 0 : totals.getLong(0);
     String summary = String.format(Locale.ROOT, "%,d funnel rows; %,d device-days entered the funnel", rows,
         entries);

@@ -51,6 +51,6 @@ public final class AttributionJob implements Job {
     String summary = String.format(Locale.ROOT, "%,d touches, %,.0f converting journeys; markov conversions per "
         + "touch rank %s", touchCount, totals.isNullAt(1) ? 0.0 : totals.getDouble(1), perTouch);
     context.progress().line(name(), summary);
-    return new JobResult(touchCount, written.count(), summary);
+    return new JobResult(touchCount, lake.writtenRows(Tables.CHANNEL_ATTRIBUTION, context.asOf()), summary);
   }
 }

@@ -145,15 +145,14 @@ public final class RecommendationJob implements Job {
           .withColumn("antecedent", array_join(col("antecedent"), ","))
           .withColumn(Columns.AS_OF, lit(Date.valueOf(asOf))));
 
-      Row written = lake.read(Tables.RECOMMENDATION_CANDIDATES).where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf)))
-          .selectExpr("count(*)", "count(DISTINCT customer_id)").first();
-      long reminders = lake.read(Tables.REPLENISHMENT_REMINDERS)
-          .where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf))).count();
-      long rules = lake.read(Tables.BASKET_RULES).where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf))).count();
+      long written = lake.writtenRows(Tables.RECOMMENDATION_CANDIDATES, asOf);
+      long customersWithCandidates = lake.read(Tables.RECOMMENDATION_CANDIDATES)
+          .where(col(Columns.AS_OF).equalTo(Date.valueOf(asOf))).select(Columns.CUSTOMER_ID).distinct().count();
       String summary = String.format(Locale.ROOT, "%,d candidates for %,d customers (ALS %s), %,d replenishment "
-          + "reminders, %,d basket rules", written.getLong(0), written.getLong(1), params, reminders, rules);
+          + "reminders, %,d basket rules", written, customersWithCandidates, params,
+          lake.writtenRows(Tables.REPLENISHMENT_REMINDERS, asOf), lake.writtenRows(Tables.BASKET_RULES, asOf));
       context.progress().line(name(), summary);
-      return new JobResult(written.getLong(1), written.getLong(0), summary);
+      return new JobResult(customersWithCandidates, written, summary);
     } finally {
       allLines.unpersist();
       if (events != null) {

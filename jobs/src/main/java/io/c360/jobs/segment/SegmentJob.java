@@ -60,7 +60,7 @@ public final class SegmentJob implements Job {
         context.progress().line(name(), "the orders carry no amounts: monetary, m_score, revenue, growth value and "
             + "the value quadrant are empty; the five tiers leave their spend conditions out");
       }
-      long tagRows = lake.read(Tables.CUSTOMER_TAGS).where(col(Columns.AS_OF).equalTo(asOf)).count();
+      long tagRows = lake.writtenRows(Tables.CUSTOMER_TAGS, context.asOf());
       Dataset<Row> history = lake.read(Tables.SEGMENT_HISTORY).where(col(Columns.AS_OF).equalTo(asOf));
       String summary = String.format(Locale.ROOT, "%,d customers, %,d buyers, %,d tags; five tiers %s%s", customers,
           (long) kpi.getAs("buyers"), tagRows, fiveTierSizes(history),

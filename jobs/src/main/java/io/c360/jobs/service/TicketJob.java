@@ -81,7 +81,7 @@ public final class TicketJob implements Job {
         lake.read(Tables.bronze(Source.ORDERS)), config, context.asOf()));
     lake.replaceAsOf(Tables.TICKET_QUEUE, context.asOf(), TicketInsights.queue(written));
 
-    long rows = written.count();
+    long rows = lake.writtenRows(Tables.TICKET_INSIGHTS, context.asOf());
     String summary = String.format(Locale.ROOT, "%,d tickets; %s", rows, modelNote);
     context.progress().line(name(), summary);
     return new JobResult(rows, rows, summary);
