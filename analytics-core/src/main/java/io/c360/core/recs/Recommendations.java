@@ -245,9 +245,9 @@ public final class Recommendations {
 
   /**
    * A time split at {@code cut}: the history up to it, the customers who bought in the history-days before it and
-   * again in (cut, end], the skus they bought then (the relevant ones, also as the metrics' truth), the exclusions (as {@link #build} makes
-   * them), the catalogue size of the history, its purchase lines of the history-days window and the product
-   * catalogue (null without products).
+   * again in (cut, end], the skus they bought then (the relevant ones, also as the metrics' truth), the exclusions
+   * (as {@link #build} makes them), the catalogue size of the history, its purchase lines of the history-days window
+   * and the product catalogue (null without products).
    */
   private record Split(LocalDate cut, Inputs history, Dataset<Row> relevant, RankingMetrics.Truth truth,
                        Dataset<Row> customers, Dataset<Row> exclusions, long catalogue, Dataset<Row> lines,
